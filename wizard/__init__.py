@@ -1,0 +1,1 @@
+"""The faces of the product: the command line and the Textual screens."""

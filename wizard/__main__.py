@@ -1,0 +1,5 @@
+"""``python -m wizard`` runs the same command line as the ``wizard`` script."""
+
+from wizard.cli import main
+
+raise SystemExit(main())
