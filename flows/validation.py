@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from flows.conditions import UNKNOWN, Condition, ConditionError, parse_condition
+from flows.ids import slugify
 from flows.schema import PATH_NAME, TRAITS_NAME, Flow, Kind, Question, Verdict
 
 _MESSAGES = {
@@ -57,9 +58,8 @@ def parse_flow(text: str, name: str) -> Flow:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 1) or 1
-        message = getattr(error, "msg", str(error))
-        raise FlowError(name, [FlowProblem(line, "TOML", message)]) from None
+        line, message = toml_error_position(error)
+        raise FlowError(name, [FlowProblem(line, "TOML-syntaks", message)]) from None
     locator = _Locator(text, data)
     try:
         flow = Flow.model_validate(data)
@@ -77,10 +77,24 @@ def parse_flow(text: str, name: str) -> Flow:
     return flow
 
 
+def toml_error_position(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """tomllib puts the place in the message: "... (at line 3, column 7)"."""
+    text = str(error)
+    match = re.search(r"\(at line (\d+), column (\d+)\)$", text)
+    if match is None:
+        return 1, text
+    return int(match.group(1)), f"{text[: match.start()].strip()} (tegn {match.group(2)})"
+
+
 def _message(detail: dict) -> str:
     message = _MESSAGES.get(detail["type"], detail["msg"])
     expected = (detail.get("ctx") or {}).get("expected")
-    return f"{message} ({expected})" if expected else message
+    if expected:
+        return f"{message} ({expected})"
+    given = detail.get("input")
+    if detail["type"] == "string_pattern_mismatch" and isinstance(given, str) and slugify(given):
+        return f"{message}; skriv fx {slugify(given)!r} i stedet for {given!r}"
+    return message
 
 
 Loc = tuple[str | int, ...]
@@ -222,23 +236,16 @@ def _nearest(word: str, candidates: list[str]) -> str | None:
 
 
 class _Locator:
-    """Finds the line of a place in the flow text, via the nearest enclosing id."""
+    """Finds the line of a place in the flow text by following the TOML headers.
+
+    ``("sections", 2, "questions", 4, "kind")`` is the ``kind =`` line after the
+    fifth ``[[sections.questions]]`` header after the third ``[[sections]]``.
+    Items of inline arrays (options) are found by their ``id = "..."`` instead.
+    """
 
     def __init__(self, text: str, data: dict) -> None:
         self.lines = text.splitlines()
         self.data = data
-
-    def _walk(self, loc: Loc) -> list[tuple[str, object]]:
-        """The chain of (key, node) from the top down to ``loc``."""
-        chain: list[tuple[str, object]] = []
-        node: object = self.data
-        for key in loc:
-            try:
-                node = node[key]  # type: ignore[index]
-            except (KeyError, IndexError, TypeError):
-                break
-            chain.append((str(key), node))
-        return chain
 
     def describe(self, loc: Loc) -> str:
         names = {
@@ -250,42 +257,58 @@ class _Locator:
             "sources": "kilde",
         }
         parts: list[str] = []
-        chain = self._walk(loc)
-        pending = ""
+        node: object = self.data
         for index, key in enumerate(loc):
+            try:
+                node = node[key]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                node = None
             if isinstance(key, str) and key in names and index + 1 < len(loc) and isinstance(loc[index + 1], int):
-                pending = names[key]
                 continue
-            if isinstance(key, int) and pending:
-                node = chain[index][1] if index < len(chain) else None
+            if isinstance(key, int) and index > 0 and str(loc[index - 1]) in names:
                 ident = node.get("id") if isinstance(node, dict) else None
-                parts.append(f"{pending} {ident!r}" if isinstance(ident, str) else f"{pending} nr. {key + 1}")
-                pending = ""
+                label = names[str(loc[index - 1])]
+                parts.append(f"{label} {ident!r}" if isinstance(ident, str) else f"{label} nr. {key + 1}")
                 continue
             parts.append(f"felt {key!r}")
         return ", ".join(parts) or "filen"
 
     def line_of(self, loc: Loc) -> int:
         start = 0
-        for key, node in self._walk(loc):
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                found = self._find(rf'^\s*id\s*=\s*["\']{re.escape(node["id"])}["\']', start)
+        prefix: list[str] = []
+        node: object = self.data
+        for index, key in enumerate(loc):
+            try:
+                node = node[key]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                node = None
+            if isinstance(key, int):
+                header = rf"^\s*\[\[\s*{re.escape('.'.join(prefix))}\s*\]\]"
+                found = self._nth(header, start, key)
+                if found is None and isinstance(node, dict) and isinstance(node.get("id"), str):
+                    found = self._find(rf'\bid\s*=\s*["\']{re.escape(node["id"])}["\']', start)
                 if found is not None:
                     start = found
-            elif not isinstance(node, (dict, list)) or key == loc[-1]:
-                found = self._find(rf"^\s*{re.escape(str(key))}\s*=", start)
-                if found is not None:
-                    return found + 1
-        last = loc[-1] if loc else None
-        if isinstance(last, str):
-            found = self._find(rf"^\s*{re.escape(last)}\s*=", start)
+                continue
+            prefix.append(key)
+            is_last = index == len(loc) - 1
+            header = rf"^\s*\[\s*{re.escape('.'.join(prefix))}\s*\]"
+            found = self._find(header, start) if isinstance(node, dict) and not is_last else None
+            if found is None:
+                found = self._find(rf"^\s*{re.escape(key)}\s*=", start)
             if found is not None:
-                return found + 1
+                start = found
         return start + 1
 
-    def _find(self, pattern: str, start: int) -> int | None:
+    def _nth(self, pattern: str, start: int, index: int) -> int | None:
         regex = re.compile(pattern)
+        seen = -1
         for number in range(start, len(self.lines)):
             if regex.search(self.lines[number]):
-                return number
+                seen += 1
+                if seen == index:
+                    return number
         return None
+
+    def _find(self, pattern: str, start: int) -> int | None:
+        return self._nth(pattern, start, 0)

@@ -1,0 +1,115 @@
+"""A flow with a mistake is refused with a message naming the file, the line and the place."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows import FlowError, default_flow_text, parse_flow
+
+NAME = "egen-flow.toml"
+
+
+def broken(old: str, new: str) -> str:
+    text = default_flow_text()
+    assert old in text, f"test setup: {old!r} is not in the default flow"
+    return text.replace(old, new, 1)
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(FlowError) as caught:
+        parse_flow(text, NAME)
+    return [problem.render(NAME) for problem in caught.value.problems]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    count = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            count += 1
+            if count == occurrence:
+                return number
+    raise AssertionError(needle)
+
+
+def test_the_default_flow_is_valid():
+    flow = parse_flow(default_flow_text(), NAME)
+    assert flow.id == "kerneopgave"
+
+
+def test_duplicate_question_id_names_the_second_place():
+    text = broken('id = "beskrivelse"', 'id = "navn"')
+    [message] = problems_of(text)
+    line = line_of(text, 'id = "navn"', 2)
+    assert message.startswith(f"{NAME}:{line}: fejl:")
+    assert "'navn'" in message and "brugt før" in message
+
+
+def test_condition_naming_an_unknown_question_suggests_the_nearest():
+    text = broken("relevant_when = 'vej == \"simpelt-redskab\"'", "relevant_when = 'glider-in == \"ja\"'")
+    [message] = problems_of(text)
+    line = line_of(text, "glider-in ==")
+    assert message.startswith(f"{NAME}:{line}:")
+    assert "'glider-in'" in message and "mente du 'glider-ind'" in message
+
+
+def test_condition_on_a_later_question_is_refused():
+    text = broken('id = "moede"', 'id = "moede"\nrelevant_when = \'varighed == "aar"\'')
+    [message] = problems_of(text)
+    assert "'varighed'" in message and "tidligere spørgsmål" in message
+
+
+def test_condition_with_a_value_that_is_not_an_option_lists_the_allowed():
+    text = broken("when = 'glider-ind == \"ja\"'", "when = 'glider-ind == \"jo\"'")
+    [message] = problems_of(text)
+    assert "'jo'" in message and "tilladt: ja, nej, ved-ikke" in message
+    line = line_of(text, '"jo"')
+    assert message.startswith(f"{NAME}:{line}:")
+
+
+def test_condition_syntax_error_gives_the_column():
+    text = broken("when = 'paa-tvaers == \"ja\"'", "when = 'paa-tvaers = \"ja\"'")
+    [message] = problems_of(text)
+    assert "tegn 12" in message
+
+
+def test_choice_question_without_options_is_refused():
+    text = broken(
+        """options = [
+  { id = "afproevet", label = "Velafprøvet og udbredt" },
+  { id = "ny-for-os", label = "Afprøvet andre steder, men ny hos os" },
+  { id = "umoden", label = "Ny eller under udvikling" },
+]""",
+        "",
+    )
+    messages = problems_of(text)
+    assert any("'modenhed'" in m and "mindst to svarmuligheder" in m for m in messages)
+
+
+def test_unknown_key_is_named_with_its_line():
+    text = broken(
+        'kind = "ja-nej"',
+        'kind = "ja-nej"\nhjaelp = "x"',
+    )
+    [message] = problems_of(text)
+    assert "ukendt felt" in message and "'hjaelp'" in message
+    line = line_of(text, "hjaelp")
+    assert message.startswith(f"{NAME}:{line}:")
+
+
+def test_id_with_danish_letters_gets_an_ascii_suggestion():
+    text = broken('id = "moede"', 'id = "møde"')
+    [message] = problems_of(text)
+    assert "'moede'" in message
+
+
+def test_toml_syntax_error_names_the_line():
+    text = broken('title = "Om teknologien"', 'title = "Om teknologien')
+    [message] = problems_of(text)
+    line = line_of(text, 'title = "Om teknologien')
+    assert message.startswith(f"{NAME}:{line}:")
+
+
+def test_all_problems_are_reported_at_once():
+    text = broken('id = "beskrivelse"', 'id = "navn"')
+    text = text.replace("when = 'glider-ind == \"ja\"'", "when = 'glider-ind == \"jo\"'", 1)
+    assert len(problems_of(text)) == 2
