@@ -15,7 +15,21 @@ from pydantic import ValidationError
 
 from flows.conditions import UNKNOWN, Condition, ConditionError, parse_condition
 from flows.ids import slugify
-from flows.schema import PATH_NAME, TRAITS_NAME, Flow, Kind, Question, Verdict
+from flows.schema import (
+    PATH_NAME,
+    TRAITS_NAME,
+    Criterion,
+    Flow,
+    Kind,
+    Option,
+    Question,
+    Section,
+    Source,
+    SourceRef,
+    Trait,
+    TriageRules,
+    Verdict,
+)
 
 _MESSAGES = {
     "missing": "feltet mangler",
@@ -91,6 +105,10 @@ def _message(detail: dict) -> str:
     expected = (detail.get("ctx") or {}).get("expected")
     if expected:
         return f"{message} ({expected})"
+    if detail["type"] == "extra_forbidden":
+        allowed = _fields_at(detail["loc"])
+        hint = _nearest(str(detail["loc"][-1]), allowed)
+        return f"{message}; mente du {hint!r}?" if hint else f"{message}; tilladte felter: {', '.join(allowed)}"
     given = detail.get("input")
     if detail["type"] == "string_pattern_mismatch" and isinstance(given, str) and slugify(given):
         return f"{message}; skriv fx {slugify(given)!r} i stedet for {given!r}"
@@ -98,6 +116,24 @@ def _message(detail: dict) -> str:
 
 
 Loc = tuple[str | int, ...]
+
+_MODEL_AT = {
+    "sources": Source,
+    "traits": Trait,
+    "triage": TriageRules,
+    "criteria": Criterion,
+    "sections": Section,
+    "questions": Question,
+    "options": Option,
+    "source": SourceRef,
+}
+
+
+def _fields_at(loc: Loc) -> list[str]:
+    """The field names allowed where ``loc`` points (its last element is the unknown key)."""
+    parents = [key for key in loc[:-1] if isinstance(key, str)]
+    model = _MODEL_AT.get(parents[-1], Flow) if parents else Flow
+    return list(model.model_fields)
 
 
 def _semantic_problems(flow: Flow) -> Iterator[tuple[Loc, str]]:

@@ -113,3 +113,51 @@ def test_hidden_answers_do_not_count_in_progress():
 def test_first_unanswered_is_the_next_visible_question():
     evaluation = run({"navn": "Robot"})
     assert evaluation.first_unanswered().id == "beskrivelse"
+
+
+def shown_sections(values: dict, **kwargs) -> list[str]:
+    return [section.id for section in run(values, **kwargs).visible_sections]
+
+
+def test_screen_visits_show_the_four_basic_questions_and_mediation_only():
+    shown = shown_sections({**cases.SCREEN_VISITS, "fase": "implementering-drift"})
+    for section in ("kerneopgave", "opgaveloesning", "kompetenceudvikling", "inddragelse", "inddragelsesniveau"):
+        assert section in shown
+    assert "medialisering" in shown
+    assert "standardisering" not in shown and "formalisering" not in shown
+    assert "kort-overblik" not in shown
+    assert "businesscase" not in shown  # already in operation: the business case is behind them
+
+
+def test_data_ethics_only_when_personal_data_or_profiling():
+    assert "dataetik" in shown_sections(cases.UNEMPLOYMENT_ALGORITHM)
+    no_data = {**cases.SOFTWARE_ROBOT, "personoplysninger": "nej", "profilering": "nej"}
+    assert "dataetik" not in shown_sections(no_data)
+    unsure = {**no_data, "personoplysninger": "ved-ikke"}
+    assert "dataetik" in shown_sections(unsure)
+
+
+def test_profiling_question_only_for_profiling():
+    evaluation = run(cases.UNEMPLOYMENT_ALGORITHM)
+    assert evaluation.is_visible("data-forklaring")
+    assert not run(cases.SCREEN_VISITS).is_visible("data-forklaring")
+
+
+def test_business_case_in_the_early_phases():
+    assert "businesscase" in shown_sections({**cases.SOFTWARE_ROBOT, "fase": "konsekvensvurdering"})
+
+
+def test_good_work_module_when_the_work_changes():
+    assert "det-gode-arbejde" in shown_sections(cases.SCREEN_VISITS)
+
+
+def test_invisible_work_is_asked_once_whichever_sections_are_shown():
+    robot = run(cases.SOFTWARE_ROBOT)  # formalisation: asked in its own section
+    assert robot.is_visible("form-kvaliteter") and not robot.is_visible("opg-usynligt-arbejde")
+    visits = run(cases.SCREEN_VISITS)  # no formalisation: asked under opgaveløsning
+    assert visits.is_visible("opg-usynligt-arbejde") and not visits.is_visible("form-kvaliteter")
+
+
+def test_a_leader_choosing_a_trait_gets_its_questions():
+    shown = shown_sections(cases.SCREEN_VISITS, traits=("standardisering",))
+    assert "standardisering" in shown and "medialisering" not in shown

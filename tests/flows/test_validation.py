@@ -91,7 +91,7 @@ def test_unknown_key_is_named_with_its_line():
         'kind = "ja-nej"\nhjaelp = "x"',
     )
     [message] = problems_of(text)
-    assert "ukendt felt" in message and "'hjaelp'" in message
+    assert "ukendt felt" in message and "mente du 'help'" in message
     line = line_of(text, "hjaelp")
     assert message.startswith(f"{NAME}:{line}:")
 
