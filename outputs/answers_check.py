@@ -1,0 +1,280 @@
+"""The meaning of a parsed answers file: every table, key and value checked against the flow.
+
+One pass collects every problem (a leader fixes them all at once), each located
+with the layout scanner and phrased as what is wrong and what to do. Valid
+answers are collected on the way; the caller decides whether to use them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from flows import Answers, Flow, Verdict, evaluate
+from flows.conditions import AnswerValue
+from outputs import answers_names as names
+from outputs.answers_values import ValueChecks, kind_of, nearest
+from outputs.answers_version import check_file_table
+from outputs.condition_text import VERDICT_LABELS, describe_condition
+from outputs.printable import quoted
+from outputs.problems import ERROR, WARNING, Problem, Severity
+from outputs.toml_layout import Layout, Path
+
+
+def check_data(data: dict[str, Any], flow: Flow, layout: Layout, name: str) -> tuple[Answers, list[Problem]]:
+    """The answers the data holds and the problems found; see ``answers_file``."""
+    checker = _Checker(flow, layout, name)
+    checker.run(data)
+    return checker.answers(), checker.problems
+
+
+class _Checker(ValueChecks):
+    def __init__(self, flow: Flow, layout: Layout, name: str) -> None:
+        self.flow = flow
+        self.layout = layout
+        self.name = name
+        self.problems: list[Problem] = []
+        self.values: dict[str, AnswerValue] = {}
+        self.notes: dict[str, str] = {}
+        self.discuss: set[str] = set()
+        self.judgement: Verdict | None = None
+        self.reason = ""
+        self.traits: tuple[str, ...] | None = None
+        self.section_ids = [section.id for section in flow.sections]
+
+    def report(
+        self,
+        severity: Severity,
+        path: Path,
+        message: str,
+        hint: str = "",
+        *,
+        part: str = "key",
+        item: int | None = None,
+        unreadable: bool = False,
+    ) -> None:
+        line, column = self.layout.locate(path, part, item)
+        self.problems.append(Problem(self.name, line, column, severity, message, hint, unreadable))
+
+    def answers(self) -> Answers:
+        return Answers(
+            values=self.values,
+            judgement=self.judgement,
+            judgement_reason=self.reason,
+            traits=self.traits,
+            notes=self.notes,
+            discuss=frozenset(self.discuss),
+        )
+
+    # -- the file as a whole ---------------------------------------------------------
+
+    def run(self, data: dict[str, Any]) -> None:
+        if names.FILE_TABLE in data:
+            table = self.table(names.FILE_TABLE, data[names.FILE_TABLE])
+            if table is not None and not check_file_table(self, table):
+                return  # another format or flow: the rest would be checked against the wrong questions
+        else:
+            self.missing_file_table(data)
+        handlers = {
+            names.JUDGEMENT_TABLE: self.judgement_table,
+            names.NOTES_TABLE: self.notes_table,
+            names.DISCUSS_TABLE: self.discuss_table,
+        }
+        for key, content in data.items():
+            if key == names.FILE_TABLE:
+                continue
+            if key in handlers or key in self.section_ids:
+                table = self.table(key, content)
+                if table is not None:
+                    handlers.get(key, lambda table, key=key: self.section(key, table))(table)
+            elif isinstance(content, dict):
+                self.unknown_table(key)
+            else:
+                self.top_level_key(key)
+        self.hidden_answers()
+
+    def missing_file_table(self, data: dict[str, Any]) -> None:
+        where = f"forløbet '{self.flow.id}' version {self.flow.version}"
+        if not data:
+            message = "filen har ingen svar endnu og intet [svarfil]-afsnit"
+            hint = f"det er i orden for en ny fil; den læses som svar til {where}"
+        else:
+            message = f"filen har intet [svarfil]-afsnit, så den læses som svar til {where}"
+            hint = "tilføj [svarfil] øverst (se 'wizard template'); guiden tilføjer det selv, når den gemmer"
+        self.problems.append(Problem(self.name, 1, 1, WARNING, message, hint))
+
+    def table(self, key: str, content: object) -> dict[str, Any] | None:
+        if isinstance(content, dict):
+            return content
+        if isinstance(content, list) and all(isinstance(item, dict) for item in content):
+            self.report(ERROR, (key,), f"[[{key}]] skal skrives med én klamme", f"skriv [{key}]")
+        else:
+            self.report(
+                ERROR,
+                (key,),
+                f"'{key}' er navnet på et afsnit, ikke et svar",
+                f"skriv [{key}] på en linje for sig og svarene på linjerne under",
+            )
+        return None
+
+    def unknown_table(self, key: str) -> None:
+        if key in self.flow.questions:
+            section = self.flow.section_of(key).id
+            self.report(
+                ERROR,
+                (key,),
+                f"'{key}' er et spørgsmål, ikke et afsnit",
+                f'skriv svaret som {key} = "…" under [{section}]',
+            )
+            return
+        guess = nearest(key, [*self.section_ids, *names.RESERVED_TABLES])
+        hint = f"mente du [{guess}]?" if guess else "se afsnittenes navne i skabelonen ('wizard template')"
+        self.report(ERROR, (key,), f"ukendt afsnit [{quoted(key)[1:-1]}]", hint)
+
+    def top_level_key(self, key: str) -> None:
+        home = self.home_of(key)
+        if home:
+            self.report(ERROR, (key,), f"'{key}' står før det første afsnit", f"flyt linjen ned under [{home}]")
+        else:
+            self.unknown_key((key,), key, [*self.flow.questions, *names.FILE_KEYS], "")
+
+    def home_of(self, key: str) -> str | None:
+        """The table a key belongs in, if it belongs anywhere."""
+        if key in self.flow.questions:
+            return self.flow.section_of(key).id
+        if key in names.FILE_KEYS:
+            return names.FILE_TABLE
+        if key in names.JUDGEMENT_KEYS:
+            return names.JUDGEMENT_TABLE
+        return None
+
+    def unknown_key(self, path: Path, key: str, candidates: Iterable[str], table: str) -> None:
+        guess = nearest(key, candidates)
+        where = f" i [{table}]" if table else ""
+        hint = f"mente du '{guess}'?" if guess else "se de gyldige id'er i skabelonen ('wizard template')"
+        self.report(ERROR, path, f"ukendt nøgle {quoted(key)}{where}", hint)
+
+    # -- the tables ------------------------------------------------------------------
+
+    def section(self, section_id: str, table: dict[str, Any]) -> None:
+        own = {question.id for question in self.flow.section(section_id).questions}
+        for key, value in table.items():
+            path = (section_id, key)
+            if key in own:
+                answer = self.answer(self.flow.questions[key], path, value)
+                if answer is not None:
+                    self.values[key] = answer
+            elif (home := self.home_of(key)) is not None:
+                self.report(
+                    ERROR,
+                    path,
+                    f"'{key}' hører til afsnittet [{home}], ikke [{section_id}]",
+                    f"flyt linjen til [{home}]",
+                )
+            else:
+                self.unknown_key(path, key, [*sorted(own), *self.flow.questions], section_id)
+
+    def judgement_table(self, table: dict[str, Any]) -> None:
+        table_name = names.JUDGEMENT_TABLE
+        for key, value in table.items():
+            path = (table_name, key)
+            if key == names.JUDGEMENT_KEY:
+                self.judgement_value(path, value)
+            elif key == names.REASON_KEY:
+                self.reason = self.text(path, value, "begrundelsen") or ""
+            elif key == names.TRAITS_KEY:
+                self.traits_value(path, value)
+            elif (home := self.home_of(key)) is not None:
+                self.report(ERROR, path, f"'{key}' hører til afsnittet [{home}], ikke [{table_name}]", "flyt linjen")
+            else:
+                self.unknown_key(path, key, names.JUDGEMENT_KEYS, table_name)
+
+    def judgement_value(self, path: Path, value: object) -> None:
+        allowed = ", ".join(f"{verdict.value} = {VERDICT_LABELS[verdict].capitalize()}" for verdict in names.JUDGEMENTS)
+        if not isinstance(value, str):
+            self.report(
+                ERROR,
+                path,
+                f"din egen vurdering skal være et id i anførselstegn, men er {kind_of(value)}",
+                f"tilladt: {allowed}",
+                part="value",
+            )
+        elif value in names.JUDGEMENTS:
+            self.judgement = Verdict(value)
+        elif value.strip():
+            self.report(ERROR, path, f"{quoted(value)} er ikke en mulig vurdering", f"tilladt: {allowed}", part="value")
+
+    def traits_value(self, path: Path, value: object) -> None:
+        allowed = ", ".join(f"{trait.id} = {trait.title}" for trait in self.flow.traits)
+        if not isinstance(value, list):
+            shown = f'["{value}"]' if isinstance(value, str) else '["…"]'
+            self.report(
+                ERROR,
+                path,
+                f"trækkene skal være en liste, men er {kind_of(value)}",
+                f"skriv {names.TRAITS_KEY} = {shown}; tilladt: {allowed}",
+                part="value",
+            )
+            return
+        chosen: list[str] = []
+        known = [trait.id for trait in self.flow.traits]
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item in known:
+                if item not in chosen:
+                    chosen.append(item)
+                continue
+            guess = nearest(item, known) if isinstance(item, str) else None
+            hint = (f"mente du '{guess}'? " if guess else "") + f"tilladt: {allowed}"
+            self.report(ERROR, path, f"{quoted(item)} er ikke et kendt træk", hint, item=index)
+        self.traits = tuple(chosen)
+
+    def notes_table(self, table: dict[str, Any]) -> None:
+        for key, value in table.items():
+            path = (names.NOTES_TABLE, key)
+            if key not in self.flow.questions:
+                self.unknown_key(path, key, self.flow.questions, names.NOTES_TABLE)
+                continue
+            note = self.text(path, value, "noten")
+            if note and note.strip():
+                self.notes[key] = note
+
+    def discuss_table(self, table: dict[str, Any]) -> None:
+        for key, value in table.items():
+            path = (names.DISCUSS_TABLE, key)
+            if key not in self.flow.questions:
+                self.unknown_key(path, key, self.flow.questions, names.DISCUSS_TABLE)
+            elif not isinstance(value, bool):
+                self.report(
+                    ERROR,
+                    path,
+                    f"mærket for '{key}' skal være true eller false, men er {kind_of(value)}",
+                    f"skriv {key} = true uden anførselstegn",
+                    part="value",
+                )
+            elif value:
+                self.discuss.add(key)
+
+    # -- answers the branching hides -----------------------------------------------------
+
+    def hidden_answers(self) -> None:
+        if not self.values:
+            return
+        evaluation = evaluate(self.flow, self.answers())
+        shown_sections = {section.id for section in evaluation.visible_sections}
+        for question_id in self.values:
+            if evaluation.is_visible(question_id):
+                continue
+            question = self.flow.questions[question_id]
+            section = self.flow.section_of(question_id)
+            if section.id not in shown_sections and section.condition is not None:
+                why = f"afsnittet [{section.id}] vises kun, når {describe_condition(self.flow, section.condition)}"
+            elif question.condition is not None:
+                why = f"spørgsmålet vises kun, når {describe_condition(self.flow, question.condition)}"
+            else:
+                why = "spørgsmålet vises ikke med dine øvrige svar"
+            self.report(
+                WARNING,
+                (section.id, question_id),
+                f"svaret på '{question_id}' tæller ikke, fordi dine andre svar skjuler spørgsmålet",
+                f"{why}; svaret bliver stående i filen, så slet det, hvis det ikke længere gælder",
+            )

@@ -1,0 +1,166 @@
+"""Checking one answer (or note, or reason) against its question: type, options, length.
+
+Shared by the table checks in ``answers_check``; every message says what is wrong
+and what to write instead, with the allowed values as ``id = label``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from flows import Kind, Question
+from flows.conditions import AnswerValue
+from outputs import answers_names as names
+from outputs.printable import quoted
+from outputs.problems import ERROR, Severity
+from outputs.toml_layout import Path
+
+
+def kind_of(value: object) -> str:
+    if isinstance(value, str):
+        return "en tekst"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "et tal"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en tabel"
+    return "en dato eller et tidspunkt"
+
+
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _guess_option(question: Question, value: str) -> str | None:
+    """The option a leader most likely meant: its label, the start of its id or label, or a near id."""
+    wanted = value.strip().casefold()
+    if not wanted:
+        return None
+    for option in question.choices:
+        if wanted in (option.id, option.label.casefold()):
+            return option.id
+    for found in (
+        [o.id for o in question.choices if o.id.startswith(wanted) or o.label.casefold().startswith(wanted)],
+        [o.id for o in question.choices if wanted in o.id or wanted in o.label.casefold()],
+    ):
+        if len(found) == 1:
+            return found[0]
+    return nearest(wanted, question.choice_ids)
+
+
+def _number(count: int) -> str:
+    return f"{count:,}".replace(",", ".")
+
+
+class ValueChecks:
+    """The value checks; the subclass provides ``report``."""
+
+    def report(
+        self,
+        severity: Severity,
+        path: Path,
+        message: str,
+        hint: str = "",
+        *,
+        part: str = "key",
+        item: int | None = None,
+        unreadable: bool = False,
+    ) -> None:
+        raise NotImplementedError
+
+    def text(self, path: Path, value: object, what: str) -> str | None:
+        if not isinstance(value, str):
+            self.report(
+                ERROR,
+                path,
+                f"{what} skal være en tekst, men er {kind_of(value)}",
+                f'skriv teksten i anførselstegn, fx {path[-1]} = "…"',
+                part="value",
+            )
+            return None
+        if len(value) > names.MAX_TEXT_CHARS:
+            self.report(
+                ERROR,
+                path,
+                f"{what} fylder {_number(len(value))} tegn; højst {_number(names.MAX_TEXT_CHARS)} tegn er tilladt",
+                "forkort teksten, eller læg det lange materiale i et dokument for sig og henvis til det",
+                part="value",
+            )
+            return None
+        return value
+
+    def answer(self, question: Question, path: Path, value: object) -> AnswerValue | None:
+        what = f"svaret på '{question.id}'"
+        if question.kind is Kind.TEXT:
+            text = self.text(path, value, what)
+            return text if text and text.strip() else None
+        allowed = ", ".join(f"{option.id} = {option.label}" for option in question.choices)
+        if question.kind is Kind.MULTI:
+            return self.several(question, path, value, allowed)
+        if isinstance(value, str):
+            if not value.strip():
+                return None  # an empty placeholder, as in the template: not answered yet
+            if value in question.choice_ids:
+                return value
+            self.not_allowed(question, path, value, allowed, None)
+        elif isinstance(value, bool) and question.kind is Kind.YES_NO:
+            shown = "ja" if value else "nej"
+            self.report(
+                ERROR,
+                path,
+                f'{what} skal være "ja" eller "nej" i anførselstegn',
+                f'skriv {question.id} = "{shown}"',
+                part="value",
+            )
+        elif isinstance(value, list):
+            valid = [item for item in value if isinstance(item, str) and item in question.choice_ids]
+            example = valid[0] if len(valid) == 1 else question.choice_ids[0]
+            hint = (
+                f'skriv {question.id} = "{example}"' if len(valid) == 1 else f'vælg ét, fx {question.id} = "{example}"'
+            )
+            self.report(
+                ERROR, path, f"{what} skal være ét id, men er en liste", f"{hint}; tilladt: {allowed}", part="value"
+            )
+        else:
+            self.report(
+                ERROR,
+                path,
+                f"{what} skal være et id i anførselstegn, men er {kind_of(value)}",
+                f"tilladt: {allowed}",
+                part="value",
+            )
+        return None
+
+    def several(self, question: Question, path: Path, value: object, allowed: str) -> AnswerValue | None:
+        what = f"svaret på '{question.id}'"
+        if isinstance(value, str) and not value.strip():
+            return None
+        if not isinstance(value, list):
+            shown = f'["{value}"]' if isinstance(value, str) and value in question.choice_ids else '["…", "…"]'
+            self.report(
+                ERROR,
+                path,
+                f"{what} skal være en liste af id'er, men er {kind_of(value)}",
+                f"skriv {question.id} = {shown}; tilladt: {allowed}",
+                part="value",
+            )
+            return None
+        chosen: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item in question.choice_ids:
+                if item not in chosen:
+                    chosen.append(item)
+            else:
+                self.not_allowed(question, path, item, allowed, index)
+        return tuple(chosen) or None
+
+    def not_allowed(self, question: Question, path: Path, value: object, allowed: str, item: int | None) -> None:
+        guess = _guess_option(question, value) if isinstance(value, str) else None
+        hint = (f'mente du "{guess}"? ' if guess else "") + f"tilladt: {allowed}"
+        message = f"{quoted(value)} er ikke en svarmulighed til '{question.id}'"
+        self.report(ERROR, path, message, hint, part="value", item=item)

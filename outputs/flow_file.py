@@ -1,0 +1,47 @@
+"""Reading an organisation's own flow file (``--flow FILE``), with located problems.
+
+``flows.parse_flow`` checks the text; this module reads the file and turns every
+problem (bad encoding, TOML syntax, schema, conditions) into the same compiler-style
+``Problem`` the answers checker uses, so all messages look alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flows import Flow, FlowError, parse_flow
+from outputs.problems import ERROR, Problem
+from outputs.text_decode import clean_text, decode, read_limited
+
+_HINT = "ret forløbsfilen; formatet er beskrevet i docs/flow-format.md"
+
+
+class FlowFileError(Exception):
+    """A flow file that cannot be used; ``problems`` holds every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problem.render() for problem in problems))
+
+
+def parse_flow_bytes(data: bytes, name: str) -> Flow:
+    """The flow in ``data``; FlowFileError with located problems when it cannot be used."""
+    text, problems = decode(data, name)
+    if text is None:
+        raise FlowFileError(problems)
+    text, _ = clean_text(text, name)  # a byte-order mark is harmless here
+    try:
+        return parse_flow(text, name)
+    except FlowError as error:
+        raise FlowFileError(
+            [
+                Problem(name, problem.line, 1, ERROR, f"{problem.place}: {problem.message}", _HINT, True)
+                for problem in error.problems
+            ]
+        ) from None
+
+
+def read_flow_file(path: Path) -> Flow:
+    """The flow in the file at ``path``; OSError when it cannot be read, FlowFileError
+    when it is not a usable flow."""
+    return parse_flow_bytes(read_limited(Path(path)), str(path))

@@ -1,0 +1,57 @@
+"""A problem found in a file, located and explained compiler-style.
+
+``FILE:LINE:COL: fejl: what is wrong — what to do``: editors and CI systems can
+jump to the place, and a leader reads a sentence, not a code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from outputs.printable import printable
+
+Severity = Literal["fejl", "advarsel"]
+ERROR: Severity = "fejl"
+WARNING: Severity = "advarsel"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    severity: Severity
+    message: str
+    hint: str = ""
+    # True when the file as a whole cannot be read (encoding, syntax, size, another
+    # format or flow). Such a file is never overwritten (see outputs.saving).
+    unreadable: bool = False
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def render(self) -> str:
+        text = f"{printable(self.file)}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem for ``--json`` output."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "text": self.render(),
+        }
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(problem.is_error for problem in problems)
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda problem: (problem.line, problem.column))

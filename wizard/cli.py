@@ -1,0 +1,392 @@
+"""The command line: ``wizard [FIL]`` opens the screens; the subcommands work without one.
+
+    wizard check FIL...      tjek svarfiler (alle problemer på én gang)
+    wizard template          en svarfil, klar til at udfylde
+    wizard status FIL        buddet, hvorfor, og hvor langt man er
+    wizard export FIL        noten til mødet som Markdown
+    wizard flows             forløbene og spørgsmålskataloget
+
+Exit codes: 0 all well, 1 errors in a file, 2 the command could not run (usage,
+a missing or unreadable file, a broken flow file), 130 interrupted (Ctrl-C), 141 output
+pipe closed early (as a shell reports a writer stopped by SIGPIPE).
+
+The headless commands never import Textual: the screens (``wizard.app``) and the
+Markdown export (``outputs.markdown``, ``outputs.catalogue``) are imported inside
+the commands that need them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from flows import Answers, Flow, default_flow
+from outputs.answers_file import check_answers_bytes
+from outputs.flow_file import FlowFileError, read_flow_file
+from outputs.printable import printable
+from outputs.problems import Problem, has_errors
+from outputs.saving import SaveError, atomic_write_text
+from outputs.template import render_template
+from outputs.text_decode import MAX_FILE_BYTES, read_limited
+from wizard.cli_parser import COMMANDS, HEADLESS, UsageError, build_app_parser, build_parser
+from wizard.cli_status import status_dict, status_text
+
+OK, FILE_ERRORS, CANNOT_RUN, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 130, 141
+STDIN = "-"
+
+
+class _Stop(Exception):
+    """End the command with ``code``; whatever had to be said has been said."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def _say(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def _warn(text: str) -> None:
+    print(printable(text, keep_newlines=True), file=sys.stderr)
+
+
+def _fail(message: str, code: int = CANNOT_RUN) -> _Stop:
+    _warn(f"wizard: fejl: {message}")
+    return _Stop(code)
+
+
+def _print_json(data: object) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # json escapes C0 controls itself; DEL, C1 and bidi controls are escaped here too.
+    text = re.sub("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    _say(text)
+
+
+def _count(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    parts = []
+    if errors:
+        parts.append(f"{errors} fejl")
+    if warnings:
+        parts.append(f"{warnings} {'advarsel' if warnings == 1 else 'advarsler'}")
+    return " og ".join(parts)
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is not an option (or the value of --flow)."""
+    skip = False
+    for index, token in enumerate(argv):
+        if skip:
+            skip = False
+        elif token == "--":
+            return argv[index + 1] if index + 1 < len(argv) else None
+        elif token == "--flow":
+            skip = True
+        elif token == STDIN or not token.startswith("-"):
+            return token
+    return None
+
+
+# -- shared steps ---------------------------------------------------------------------------
+
+
+def _load_flow(argument: str | None) -> tuple[Flow, str | None]:
+    if argument is None:
+        return default_flow(), None
+    try:
+        return read_flow_file(Path(argument)), argument
+    except FlowFileError as error:
+        for problem in error.problems:
+            _warn(problem.render())
+        raise _fail(f"forløbsfilen {argument} kan ikke bruges.") from None
+    except OSError as error:
+        raise _fail(_read_error(argument, error)) from None
+
+
+def _read_error(argument: str, error: OSError) -> str:
+    shown = printable(argument)
+    if isinstance(error, FileNotFoundError):
+        return f"filen {shown} findes ikke."
+    if isinstance(error, IsADirectoryError):
+        return f"{shown} er en mappe, ikke en fil."
+    if isinstance(error, PermissionError):
+        return f"du har ikke adgang til at læse {shown}."
+    return f"filen {shown} kunne ikke læses: {printable(error.strerror or str(error))}."
+
+
+def _read(argument: str) -> tuple[bytes, str]:
+    """The bytes of an answers file (or standard input) and the name to use in messages."""
+    if argument == STDIN:
+        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1), STDIN
+    return read_limited(Path(argument)), argument
+
+
+def _check_one(argument: str, flow: Flow) -> tuple[Answers | None, list[Problem]]:
+    """Read and check one answers file; _Stop(2) when it cannot be read at all."""
+    try:
+        data, name = _read(argument)
+    except OSError as error:
+        raise _fail(_read_error(argument, error)) from None
+    return check_answers_bytes(data, flow, name)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _cmd_check(args: Any, flow: Flow) -> int:
+    code = OK
+    results: list[dict[str, Any]] = []
+    for argument in args.files:
+        try:
+            data, name = _read(argument)
+        except OSError as error:
+            message = _read_error(argument, error)
+            results.append({"file": argument, "ok": False, "could_not_read": message})
+            if not args.json:
+                _warn(f"wizard: fejl: {message}")
+            code = CANNOT_RUN
+            continue
+        _, problems = check_answers_bytes(data, flow, name)
+        errors = has_errors(problems)
+        if errors:
+            code = max(code, FILE_ERRORS)
+        results.append(
+            {
+                "file": name,
+                "ok": not errors,
+                "errors": sum(1 for p in problems if p.is_error),
+                "warnings": sum(1 for p in problems if not p.is_error),
+                "problems": [problem.as_dict() for problem in problems],
+            }
+        )
+        if not args.json:
+            for problem in problems:
+                _say(problem.render())
+            verdict = f"{_count(problems)}" if errors else "i orden" + (f" ({_count(problems)})" if problems else "")
+            _say(f"{printable(name)}: {verdict}")
+    if args.json:
+        _print_json({"files": results, "exit_code": code})
+    return code
+
+
+def _cmd_template(args: Any, flow: Flow) -> int:
+    text = render_template(flow)
+    if args.output in (None, STDIN):
+        sys.stdout.write(text)
+        return OK
+    path = Path(args.output)
+    if path.is_dir():
+        raise _fail(f"{printable(args.output)} er en mappe; skriv et filnavn, fx {printable(args.output)}/svar.toml.")
+    if path.exists() and not args.force:
+        raise _fail(f"filen {printable(args.output)} findes allerede. Brug --force, hvis den skal overskrives.")
+    try:
+        atomic_write_text(path, text)
+    except SaveError as error:
+        raise _fail(error.message) from None
+    _warn(f"Skabelonen er gemt i {args.output}. Udfyld den, og tjek den med: wizard check {args.output}")
+    return OK
+
+
+def _cmd_status(args: Any, flow: Flow) -> int:
+    answers, problems = _check_one(args.file, flow)
+    name = args.file
+    if answers is None:
+        if args.json:
+            _print_json({"file": name, "ok": False, "problems": [p.as_dict() for p in problems]})
+        else:
+            for problem in problems:
+                _warn(problem.render())
+            _warn(f"{name}: {_count(problems)}; ret filen, og prøv igen (se 'wizard check {name}').")
+        return FILE_ERRORS
+    if args.json:
+        report = status_dict(flow, answers, name)
+        report["warnings"] = [problem.as_dict() for problem in problems]
+        _print_json(report)
+    else:
+        for problem in problems:
+            _warn(problem.render())
+        sys.stdout.write(status_text(flow, answers, name))
+    return OK
+
+
+def _cmd_export(args: Any, flow: Flow) -> int:
+    if len(args.files) > 1 and not args.out_dir:
+        raise _usage("flere svarfiler kræver --out-dir MAPPE (én note pr. fil).", "export")
+    if args.out_dir and STDIN in args.files:
+        raise _usage("standard-input ('-') kan ikke bruges med --out-dir; giv filen et navn.", "export")
+    targets = _export_targets(args)
+    try:
+        from outputs.markdown import render_markdown, write_markdown
+    except ImportError:
+        raise _fail("eksporten til Markdown findes ikke i denne udgave af programmet.") from None
+    code = OK
+    for argument, target in zip(args.files, targets, strict=True):
+        answers, problems = _check_one(argument, flow)
+        for problem in problems:
+            _warn(problem.render())
+        if answers is None:
+            _warn(f"{argument}: {_count(problems)}; noten er ikke lavet. Ret filen, og prøv igen.")
+            code = max(code, FILE_ERRORS)
+            continue
+        if target is None:
+            sys.stdout.write(render_markdown(flow, answers))
+            continue
+        try:
+            write_markdown(target, flow, answers)
+        except SaveError as error:
+            _warn(f"wizard: fejl: {error.message}")
+            code = CANNOT_RUN
+            continue
+        _warn(f"Noten er gemt i {target}.")
+    return code
+
+
+def _export_targets(args: Any) -> list[Path | None]:
+    """Where each export goes (None = standard output); refuses to overwrite an input."""
+    if args.out_dir:
+        folder = Path(args.out_dir)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _fail(f"mappen {printable(args.out_dir)} kunne ikke oprettes: {error.strerror}.") from None
+        targets: list[Path | None] = [folder / f"{Path(argument).stem}.md" for argument in args.files]
+        names = [str(target) for target in targets]
+        doubles = sorted({name for name in names if names.count(name) > 1})
+        if doubles:
+            raise _usage(f"flere svarfiler ville give den samme note: {', '.join(doubles)}; omdøb dem.", "export")
+    else:
+        targets = [None if args.output in (None, STDIN) else Path(args.output)]
+    inputs = {Path(argument).resolve() for argument in args.files if argument != STDIN}
+    for target in targets:
+        if target is not None and target.resolve() in inputs:
+            raise _usage(f"noten ville overskrive svarfilen {printable(str(target))}; vælg et andet navn.", "export")
+    return targets
+
+
+def _cmd_flows(args: Any, flow: Flow, flow_name: str | None) -> int:
+    if args.catalogue:
+        try:
+            from outputs.catalogue import render_catalogue
+        except ImportError:
+            raise _fail("spørgsmålskataloget findes ikke i denne udgave af programmet.") from None
+        sys.stdout.write(render_catalogue(flow))
+        return OK
+    builtin = default_flow()
+    rows = [(builtin, "indbygget", flow_name is None)]
+    if flow_name is not None:
+        rows.append((flow, flow_name, True))
+    if args.json:
+        _print_json(
+            [
+                {"id": f.id, "version": f.version, "title": f.title, "source": source, "in_use": in_use}
+                for f, source, in_use in rows
+            ]
+        )
+        return OK
+    _say("Forløb:")
+    for item, source, in_use in rows:
+        mark = ", i brug" if in_use else ""
+        _say(printable(f"  {item.id}  version {item.version}  {item.title}  ({source}{mark})"))
+    return OK
+
+
+def _run_app(argv: list[str]) -> int:
+    args = build_app_parser().parse_args(argv)
+    if args.file == STDIN:
+        raise _usage("guiden kan ikke læse svar fra standard-input; giv svarfilen et navn.")
+    flow, flow_name = _load_flow(args.flow)
+    if not _is_terminal():
+        _warn("Guidens skærmbilleder kræver en terminal, men standard-input eller -output er ikke en terminal.")
+        _warn(HEADLESS)
+        return CANNOT_RUN
+    try:
+        from wizard.app import run_app
+    except ModuleNotFoundError as error:
+        if error.name not in ("wizard.app",):
+            raise
+        raise _fail("skærmbillederne findes ikke i denne udgave af programmet.\n" + HEADLESS) from None
+    return run_app(Path(args.file) if args.file else None, flow, flow_name)
+
+
+def _refuse_typo(word: str) -> None:
+    """``wizard chek svar.toml`` should not open the screens with a new file named 'chek'."""
+    if "." in word or "/" in word:
+        return
+    guess = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if guess:
+        raise _usage(f"ukendt kommando '{printable(word)}'; mente du '{guess[0]}'?")
+
+
+def _is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _usage(message: str, command: str = "") -> UsageError:
+    return UsageError(message, "", command)
+
+
+# -- entry point ----------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except _Stop as stop:
+        return stop.code
+    except UsageError as error:
+        if error.usage:
+            _warn(error.usage)
+        _warn(f"wizard: fejl: {error.message}")
+        _warn(f"Se 'wizard {error.command + ' ' if error.command else ''}--help'.")
+        return CANNOT_RUN
+    except KeyboardInterrupt:
+        _warn("\nAfbrudt.")
+        return INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    """The reader went away (e.g. "| head"): point stdout at /dev/null so Python's final
+    flush at exit does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _dispatch(argv: list[str]) -> int:
+    try:
+        word = _first_word(argv)
+        if word not in COMMANDS:
+            if word is not None and not Path(word).exists():
+                _refuse_typo(word)
+            if any(token in ("-h", "--help") for token in argv[: argv.index("--") if "--" in argv else None]):
+                build_parser().parse_args(["--help"])
+            return _run_app(argv)
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # --help
+        return int(exit_.code or 0)
+    flow, flow_name = _load_flow(args.flow or args.top_flow)
+    if args.command == "check":
+        return _cmd_check(args, flow)
+    if args.command == "template":
+        return _cmd_template(args, flow)
+    if args.command == "status":
+        return _cmd_status(args, flow)
+    if args.command == "export":
+        return _cmd_export(args, flow)
+    return _cmd_flows(args, flow, flow_name)

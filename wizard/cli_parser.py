@@ -1,0 +1,194 @@
+"""argparse in Danish: headings, the help option and the common error messages.
+
+argparse's own texts are English and Python ships no Danish translation, so the
+headings are renamed here, and the error messages a user meets (a missing file
+name, an unknown option) are translated; any other falls through unchanged.
+Errors raise ``UsageError`` instead of exiting, so ``main`` decides the exit code.
+
+The wizard's own parsers (``build_parser``, ``build_app_parser``) are defined here
+too, with Danish help and examples for every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any, NoReturn
+
+_ERRORS = (
+    (r"the following arguments are required: (.*)", r"mangler: \1"),
+    (r"unrecognized arguments: (.*)", r"ukendte argumenter: \1"),
+    (r"argument (.*?): expected one argument", r"\1 skal have en værdi"),
+    (r"argument (.*?): expected at least one argument", r"\1 skal have mindst én værdi"),
+    (r"argument (.*?): not allowed with argument (.*)", r"\1 kan ikke bruges sammen med \2"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"\1: ugyldigt valg \2 (vælg mellem \3)"),
+    (r"ambiguous option: (.*?) could match (.*)", r"tilvalget \1 er tvetydigt; det kan betyde \2"),
+)
+
+
+class UsageError(Exception):
+    """The command line could not be understood; ``usage`` is the short usage line."""
+
+    def __init__(self, message: str, usage: str = "", command: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.usage = usage
+        self.command = command
+
+
+def translate(message: str) -> str:
+    for pattern, replacement in _ERRORS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+class DanishFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps descriptions and examples as written; "Brug:" instead of "usage:"."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)
+
+
+class DanishParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DanishFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "tilvalg"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjælp")
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.split(" ", 1)[1] if " " in self.prog else ""
+        raise UsageError(translate(message), self.format_usage().strip(), command)
+
+
+COMMANDS = ("check", "template", "status", "export", "flows")
+
+HEADLESS = """\
+Uden skærm kan du bruge:
+  wizard template -o svar.toml        lav en svarfil, du kan udfylde i en editor
+  wizard check svar.toml              tjek svarfilen
+  wizard status svar.toml             se værktøjets bud og hvor langt du er
+  wizard export svar.toml -o note.md  lav noten til mødet
+  wizard flows                        se de forløb, programmet kender"""
+
+EXIT_CODES = "Afslutningskoder: 0 = i orden, 1 = fejl i en fil, 2 = kommandoen kunne ikke køre."
+
+
+# -- the wizard's parsers ------------------------------------------------------------------------------
+
+
+def _flow_option(parser: DanishParser, dest: str = "flow") -> None:
+    parser.add_argument(
+        "--flow", dest=dest, metavar="FIL", help="brug forløbet i FIL i stedet for standardforløbet 'kerneopgave'"
+    )
+
+
+def build_parser() -> DanishParser:
+    parser = DanishParser(
+        prog="wizard",
+        usage="wizard [--flow FIL] [SVARFIL]\n       wizard KOMMANDO [tilvalg] ...",
+        description=(
+            "Kerneopgave-guiden: er en ny teknologi et simpelt redskab eller en forandring af kerneopgaven?\n"
+            "Uden kommando åbner guiden sine skærmbilleder med SVARFIL (eller en ny fil)."
+        ),
+        epilog=(
+            "Eksempler:\n"
+            "  wizard svar.toml                    åbn guiden med svarfilen svar.toml\n"
+            f"{HEADLESS.split(chr(10), 1)[1]}\n\n"
+            "Skriv 'wizard KOMMANDO --help' for at se mere om en kommando.\n" + EXIT_CODES
+        ),
+    )
+    _flow_option(parser, "top_flow")
+    commands = parser.add_subparsers(dest="command", title="kommandoer", metavar="KOMMANDO")
+
+    check = commands.add_parser(
+        "check",
+        prog="wizard check",
+        help="tjek svarfiler og vis alle problemer på én gang",
+        description="Tjek svarfiler mod forløbet og vis alle problemer på én gang, som FIL:LINJE:KOLONNE: ...",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard check svar.toml\n"
+            "  wizard check afdeling-*.toml\n"
+            "  cat svar.toml | wizard check -\n"
+            "  wizard check --json svar.toml     til scripts\n\n" + EXIT_CODES
+        ),
+    )
+    check.add_argument("files", nargs="+", metavar="FIL", help="svarfil at tjekke ('-' = standard-input)")
+    check.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    _flow_option(check)
+
+    template = commands.add_parser(
+        "template",
+        prog="wizard template",
+        help="skriv en svarfil med alle spørgsmål, klar til at udfylde",
+        description="Skriv en komplet svarfil: alle spørgsmål står som kommentarer med tekst, svarmuligheder og hjælp.",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard template -o svar.toml\n"
+            "  wizard template > svar.toml\n"
+            "  wizard template -o svar.toml --force     overskriv en eksisterende fil\n\n" + EXIT_CODES
+        ),
+    )
+    template.add_argument("-o", "--output", metavar="FIL", help="skriv til FIL i stedet for standard-output")
+    template.add_argument("--force", action="store_true", help="overskriv FIL, hvis den findes")
+    _flow_option(template)
+
+    status = commands.add_parser(
+        "status",
+        prog="wizard status",
+        help="vis værktøjets bud, begrundelsen og hvor langt du er",
+        description="Vis værktøjets bud, hvorfor, hvilke svar der er afgørende, trækkene, fremskridt og "
+        "punkterne til drøftelse.",
+        epilog=(
+            "Eksempler:\n  wizard status svar.toml\n  wizard status --json svar.toml | jq .verdict\n\n" + EXIT_CODES
+        ),
+    )
+    status.add_argument("file", metavar="FIL", help="svarfilen ('-' = standard-input)")
+    status.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    _flow_option(status)
+
+    export = commands.add_parser(
+        "export",
+        prog="wizard export",
+        help="lav noten til mødet som Markdown",
+        description="Lav noten til mødet som Markdown. En svarfil med fejl eksporteres ikke.",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard export svar.toml                 skriv noten til standard-output\n"
+            "  wizard export svar.toml -o note.md\n"
+            "  wizard export *.toml --out-dir noter/   én note pr. svarfil\n\n" + EXIT_CODES
+        ),
+    )
+    export.add_argument("files", nargs="+", metavar="FIL", help="svarfil ('-' = standard-input)")
+    where = export.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="UD", help="skriv noten til UD ('-' = standard-output)")
+    where.add_argument("--out-dir", metavar="MAPPE", help="skriv én note pr. svarfil i MAPPE (NAVN.md)")
+    _flow_option(export)
+
+    flows = commands.add_parser(
+        "flows",
+        prog="wizard flows",
+        help="vis de forløb, programmet kender, og spørgsmålskataloget",
+        description="Vis de forløb, programmet kender, med deres versioner.",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard flows\n"
+            "  wizard flows --catalogue > spoergsmaal.md    hele spørgsmålskataloget til en wiki-side\n"
+            "  wizard flows --flow vores-forloeb.toml\n\n" + EXIT_CODES
+        ),
+    )
+    flows.add_argument("--catalogue", action="store_true", help="skriv spørgsmålskataloget som Markdown")
+    flows.add_argument("--json", action="store_true", help="skriv listen som JSON")
+    _flow_option(flows)
+    return parser
+
+
+def build_app_parser() -> DanishParser:
+    parser = DanishParser(prog="wizard", description="Åbn guidens skærmbilleder med SVARFIL (eller en ny fil).")
+    parser.add_argument("file", nargs="?", metavar="SVARFIL", help="svarfilen; findes den ikke, oprettes den")
+    _flow_option(parser)
+    return parser
