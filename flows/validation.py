@@ -331,20 +331,28 @@ class _Locator:
             header = rf"^\s*\[\s*{re.escape('.'.join(prefix))}\s*\]"
             found = self._find(header, start) if isinstance(node, dict) and not is_last else None
             if found is None:
-                found = self._find(rf"^\s*{re.escape(key)}\s*=", start)
+                found = self._find(rf"^\s*{re.escape(key)}\s*=", start, stop=self._table_end(start))
             if found is not None:
                 start = found
         return start + 1
 
-    def _nth(self, pattern: str, start: int, index: int) -> int | None:
+    def _table_end(self, start: int) -> int:
+        """The line after the table that ``start`` is in: a key is never looked for in the next table."""
+        header = re.compile(r"^\s*\[")
+        for number in range(start + 1, len(self.lines)):
+            if header.match(self.lines[number]):
+                return number
+        return len(self.lines)
+
+    def _nth(self, pattern: str, start: int, index: int, stop: int | None = None) -> int | None:
         regex = re.compile(pattern)
         seen = -1
-        for number in range(start, len(self.lines)):
+        for number in range(start, len(self.lines) if stop is None else stop):
             if regex.search(self.lines[number]):
                 seen += 1
                 if seen == index:
                     return number
         return None
 
-    def _find(self, pattern: str, start: int) -> int | None:
-        return self._nth(pattern, start, 0)
+    def _find(self, pattern: str, start: int, stop: int | None = None) -> int | None:
+        return self._nth(pattern, start, 0, stop)

@@ -113,3 +113,11 @@ def test_all_problems_are_reported_at_once():
     text = broken('id = "beskrivelse"', 'id = "navn"')
     text = text.replace("when = 'glider-ind == \"ja\"'", "when = 'glider-ind == \"jo\"'", 1)
     assert len(problems_of(text)) == 2
+
+
+def test_missing_top_level_field_points_at_the_top_not_at_a_later_table():
+    text = broken('id = "kerneopgave"\n', "")
+    [message] = problems_of(text)
+    assert "'id'" in message and "mangler" in message
+    line = int(message.split(":")[1])
+    assert line < line_of(text, "[[sources]]")
