@@ -1,0 +1,348 @@
+"""The Textual wizard: a leader prepares the meeting alone, keyboard first, over SSH.
+
+``run_app`` is the entry the command line calls. ``Preparation`` is one answers
+file being filled in (answers in memory, where they are saved, whether the last
+save worked); ``WizardApp`` shows it. Every change is saved through
+``outputs.saving`` the moment it is made (text after a short pause in typing).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+
+from flows import Answers, Evaluation, Flow, evaluate
+from outputs.answers_file import AnswersFileError, load_answers
+from outputs.saving import AnswersLock, LockedError, SaveError, save_answers
+from wizard import terminal
+from wizard.widgets.wording import display_path
+
+DEFAULT_FILE = Path("forberedelse.toml")
+TEXT_SAVE_DELAY = 0.5  # seconds of no typing before a text answer is written
+
+Clock = Callable[[], datetime]
+
+
+def _message_of(error: BaseException) -> str:
+    return getattr(error, "message", None) or str(error)
+
+
+@dataclass
+class OpenError(Exception):
+    """The answers file could not be opened; ``details`` are located problems, one per line."""
+
+    message: str
+    details: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *self.details])
+
+
+class Preparation:
+    """One answers file being filled in. Only this class writes the file."""
+
+    def __init__(self, flow: Flow, path: Path, answers: Answers, lock: AnswersLock, clock: Clock = datetime.now):
+        self.flow = flow
+        self.path = path
+        self.lock = lock
+        self.clock = clock
+        self._answers = answers
+        self._evaluation = evaluate(flow, answers)
+        self.saved_at: datetime | None = None
+        self.error: str | None = None
+        self.unsaved = False
+        self.closed = False
+
+    @property
+    def answers(self) -> Answers:
+        return self._answers
+
+    @property
+    def evaluation(self) -> Evaluation:
+        return self._evaluation
+
+    def change(self, answers: Answers, evaluation: Evaluation | None = None) -> None:
+        """Take new answers (and their evaluation, when the caller has it) into memory; saving is separate."""
+        if answers != self._answers:
+            self._answers = answers
+            self._evaluation = evaluation or evaluate(self.flow, answers)
+            self.unsaved = True
+
+    def save(self) -> bool:
+        """Write the answers now; on failure keep them in memory and remember why."""
+        if self.closed:
+            return False
+        try:
+            save_answers(self.path, self.flow, self._answers)
+        except SaveError as error:
+            self.error = _message_of(error)
+            return False
+        self.saved_at = self.clock()
+        self.error = None
+        self.unsaved = False
+        return True
+
+    def save_if_needed(self) -> bool:
+        return self.save() if self.unsaved or self.error else True
+
+    def move_to(self, path: Path) -> str | None:
+        """Save under a new name and continue there; a Danish message if that did not work."""
+        if path.exists():
+            return f"Der findes allerede en fil med navnet {display_path(path)}. Vælg et andet navn."
+        lock = AnswersLock(path)
+        try:
+            lock.acquire()
+        except (LockedError, SaveError, OSError) as error:
+            return _message_of(error)
+        old_path, old_lock = self.path, self.lock
+        self.path, self.lock = path, lock
+        if self.save():
+            old_lock.release()
+            return None
+        message = self.error
+        self.path, self.lock = old_path, old_lock
+        lock.release()
+        return message
+
+    def close(self) -> None:
+        """Release the lock; nothing is written after this."""
+        if not self.closed:
+            self.closed = True
+            self.lock.release()
+
+    def status_text(self) -> str:
+        where = display_path(self.path)
+        if self.error:
+            return f"IKKE GEMT: {self.error} Tryk ^S for at gemme et andet sted."
+        if self.saved_at is None:
+            return f"Svarene gemmes i {where}"
+        return f"Gemt {self.saved_at:%H:%M:%S} i {where}"
+
+
+def open_preparation(path: Path, flow: Flow, clock: Clock = datetime.now, *, new: bool | None = None) -> Preparation:
+    """Lock and read ``path`` (or start a new file there). ``new``: True/False demands that the file
+    is absent/present; None takes whichever it is. Raises OpenError with a Danish message."""
+    exists = path.exists()
+    if new is True and exists:
+        raise OpenError(
+            f"Der findes allerede en fil med navnet {display_path(path)}. Vælg Åbn, eller skriv et andet navn."
+        )
+    if new is False and not exists:
+        raise OpenError(f"Der findes ingen fil med navnet {display_path(path)}. Tjek navnet, eller start en ny.")
+    if path.is_dir():
+        raise OpenError(f"{display_path(path)} er en mappe. Skriv navnet på en fil, fx {display_path(DEFAULT_FILE)}.")
+    if not exists and not path.parent.is_dir():
+        raise OpenError(f"Mappen {display_path(path.parent)} findes ikke. Opret den først, eller vælg en anden mappe.")
+    lock = AnswersLock(path)
+    try:
+        lock.acquire()
+    except (LockedError, SaveError) as error:
+        raise OpenError(_message_of(error)) from None
+    except OSError as error:
+        raise OpenError(f"Kan ikke bruge {display_path(path)}: {error.strerror or error}") from None
+    try:
+        answers = load_answers(path, flow) if exists else Answers()
+    except AnswersFileError as error:
+        lock.release()
+        problems = [problem.render() for problem in error.problems]
+        raise OpenError(
+            f"Svarfilen {display_path(path)} har fejl og er ikke åbnet (den er ikke ændret). "
+            "Ret fejlene, og prøv igen:",
+            problems,
+        ) from None
+    except OSError as error:
+        lock.release()
+        raise OpenError(f"Svarfilen {display_path(path)} kan ikke læses: {error.strerror or error}") from None
+    return Preparation(flow, path, answers, lock, clock)
+
+
+class WizardApp(App[int]):
+    """The wizard. Without a preparation it starts on the start screen."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Kerneopgave-guiden"
+    ENABLE_COMMAND_PALETTE = False  # its key, Ctrl+P, means "previous" here
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit_saving", "Afslut", key_display="^Q", priority=True),
+        Binding("ctrl+g,f2", "show_keys", "Genveje", key_display="^G", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    save_status: reactive[str] = reactive("")
+
+    def __init__(
+        self,
+        flow: Flow,
+        *,
+        flow_name: str | None = None,
+        preparation: Preparation | None = None,
+        default_path: Path = DEFAULT_FILE,
+        clock: Clock = datetime.now,
+        handle_signals: bool = False,
+        text_save_delay: float = TEXT_SAVE_DELAY,
+    ) -> None:
+        super().__init__()
+        self.flow = flow
+        self.flow_name = flow_name
+        self.preparation = preparation
+        self.default_path = default_path
+        self.clock = clock
+        self.handle_signals = handle_signals
+        self.text_save_delay = text_save_delay
+        self.animation_level = "none"  # no sliding over a slow SSH line
+        self._save_timer = None
+        self.hung_up = False
+
+    def on_mount(self) -> None:
+        from wizard.screens.prepare import PrepareScreen
+        from wizard.screens.start import StartScreen
+
+        if self.handle_signals:
+            terminal.on_hangup(self.hang_up)
+        if self.preparation is None:
+            self.push_screen(StartScreen(self.default_path))
+        else:
+            self.save_status = self.preparation.status_text()
+            self.push_screen(PrepareScreen())
+
+    def on_unmount(self) -> None:
+        if self.handle_signals:
+            terminal.forget_hangup()
+        if self.preparation is not None:  # whichever way the app ends, let go of the file
+            self.save_now()
+            self.preparation.close()
+
+    # -- opening ---------------------------------------------------------------------------------------
+
+    def open(self, path: Path, *, new: bool | None) -> None:
+        """Open or start ``path`` and continue there; raises OpenError for the start screen to show."""
+        from wizard.screens.prepare import PrepareScreen
+
+        self.preparation = open_preparation(path, self.flow, self.clock, new=new)
+        self.save_status = self.preparation.status_text()
+        self.switch_screen(PrepareScreen())
+
+    # -- saving ----------------------------------------------------------------------------------------
+
+    def change_answers(self, answers: Answers, *, typing: bool = False, evaluation: Evaluation | None = None) -> None:
+        """Take new answers; save now, or shortly after the last key press while typing."""
+        preparation = self.preparation
+        assert preparation is not None
+        preparation.change(answers, evaluation)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if typing and preparation.unsaved:
+            self._save_timer = self.set_timer(self.text_save_delay, self.save_now)
+        else:
+            self.save_now()
+
+    def save_now(self) -> bool:
+        """Write what is not yet written (a pending text answer too); True when all is on disk."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        preparation = self.preparation
+        if preparation is None:
+            return True
+        had_error = preparation.error
+        saved = preparation.save_if_needed()
+        self.save_status = preparation.status_text()
+        if not saved and preparation.error != had_error:
+            self.notify(
+                f"{preparation.error}\nDine svar er ikke tabt, men de er ikke gemt. "
+                "Tryk ^S for at gemme et andet sted.",
+                title="Kunne ikke gemme",
+                severity="error",
+                timeout=10,
+            )
+        return saved
+
+    def save_as(self, path: Path) -> str | None:
+        assert self.preparation is not None
+        message = self.preparation.move_to(path)
+        self.save_status = self.preparation.status_text()
+        return message
+
+    # -- leaving ---------------------------------------------------------------------------------------
+
+    def action_quit_saving(self) -> None:
+        if self.save_now():
+            self.exit(0)
+            return
+        from wizard.screens.dialogs import ChoiceDialog
+
+        def chosen(choice: str | None) -> None:
+            if choice == "gem-som":
+                self.action_save_as()
+            elif choice == "afslut":
+                self.exit(1)
+
+        self.push_screen(
+            ChoiceDialog(
+                "Dine svar er ikke gemt",
+                f"{self.preparation.error if self.preparation else ''}\n\n"
+                "Afslutter du nu, mister du de svar, der ikke er gemt.",
+                [("gem-som", "Gem et andet sted"), ("bliv", "Bliv i guiden"), ("afslut", "Afslut uden at gemme")],
+            ),
+            chosen,
+        )
+
+    def action_save_as(self) -> None:
+        from wizard.screens.dialogs import SaveAsDialog
+
+        if self.preparation is not None and not isinstance(self.screen, SaveAsDialog):
+            self.push_screen(SaveAsDialog(self.preparation.path))
+
+    def action_show_keys(self) -> None:
+        from wizard.screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss(None)  # the same key closes the list again
+        else:
+            self.push_screen(KeysScreen())
+
+    def action_help_quit(self) -> None:
+        self.notify("Tryk Ctrl+Q for at afslutte. Dine svar bliver gemt først.", title="Vil du afslutte?")
+
+    def hang_up(self) -> None:
+        """The terminal is gone (SIGHUP, or SIGTERM): save, let go of the file, leave."""
+        self.hung_up = True
+        saved = True
+        if self.preparation is not None:
+            saved = self.preparation.save_if_needed()
+            self.preparation.close()
+        terminal.leave_soon()  # the screen cannot be restored on a dead terminal: do not wait for it
+        self.exit(0 if saved else 1)
+
+
+def run_app(path: Path | None, flow: Flow, flow_name: str | None) -> int:
+    """Run the wizard in this terminal; the exit code for the command line."""
+    refusal = terminal.refusal()
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
+    preparation = None
+    if path is not None:
+        try:
+            preparation = open_preparation(path, flow)
+        except OpenError as error:
+            print(error, file=sys.stderr)
+            return 1
+    app = WizardApp(flow, flow_name=flow_name, preparation=preparation, handle_signals=True)
+    try:
+        app.run()
+    finally:
+        if app.preparation is not None:
+            app.preparation.close()
+    if app.return_code is None:
+        return 1
+    return app.return_code

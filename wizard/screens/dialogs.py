@@ -1,0 +1,120 @@
+"""Small dialogs on top of the wizard: a question with choices, and "save somewhere else".
+
+Escape closes a dialog without choosing (closing is safe; back/forward never
+depend on Escape).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from wizard.widgets.choices import ChoiceList
+from wizard.widgets.text_answer import LineInput
+from wizard.widgets.wording import display_path
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """A title, an explanation and a few choices; dismisses with the chosen id (None on Escape)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Luk", show=False)]
+
+    def __init__(self, title: str, body: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.heading = title
+        self.body = body
+        self.choices = tuple(choices)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.heading, classes="dialog-title", markup=False)
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(self.body, markup=False)
+            yield ChoiceList(self.choices, actions=True, id="dialog-choices")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-choices", ChoiceList).focus()
+
+    @on(ChoiceList.Chosen, "#dialog-choices")
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class SaveAsDialog(ModalScreen[Path | None]):
+    """Ask for a new file name and continue saving there."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Luk", show=False)]
+
+    def __init__(self, current: Path) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        suggestion = self.current.with_name(f"{self.current.stem}-kopi{self.current.suffix or '.toml'}")
+        with Vertical(classes="dialog"):
+            yield Static("Gem et andet sted", classes="dialog-title", markup=False)
+            yield Static(
+                f"Svarene gemmes nu i {display_path(self.current)}. Skriv et nyt filnavn (evt. med mappe), og tryk "
+                "Enter. Guiden gemmer alle svar dér og fortsætter i den nye fil. Escape fortryder.",
+                markup=False,
+            )
+            yield LineInput(display_path(suggestion), id="save-as-path")
+            yield Static("", id="save-as-message", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#save-as-path", LineInput).focus()
+
+    @on(Input.Submitted, "#save-as-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.query_one("#save-as-message", Static).update("Skriv et filnavn, fx ./forberedelse.toml.")
+            return
+        path = Path(text).expanduser()
+        message = self.app.save_as(path)
+        if message:
+            self.query_one("#save-as-message", Static).update(message)
+            return
+        self.app.notify(f"Svarene gemmes nu i {display_path(path)}.", title="Gemt")
+        self.dismiss(path)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class ExplanationScreen(ModalScreen[None]):
+    """The help text and source of a question (Ctrl+F or F1); the question stays named at the top."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q,ctrl+f,f1", "close", "Luk", show=False)]
+
+    def __init__(self, heading: str, text: str) -> None:
+        super().__init__()
+        self.heading = heading
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("Forklaring", classes="dialog-title", markup=False)
+            yield Static(self.heading, classes="question", markup=False)
+            with VerticalScroll(classes="dialog-body", id="explanation-body"):
+                yield Static(self.text, markup=False)
+            yield Static("Pil op/ned ruller · Escape eller Enter lukker", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#explanation-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,83 @@
+"""The order of the pages a leader walks through, derived from the flow and the engine.
+
+A page is one question, the leader's own judgement (right after the triage), or
+the summary (last). Pure: no Textual, so the order is tested without a screen.
+Pages of hidden questions are skipped, but every page keeps its place in the
+flow's order, so "next" and "previous" still work from a page that a changed
+answer has just hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from flows import Evaluation, Flow
+
+PageKind = Literal["spørgsmål", "vurdering", "sammenfatning"]
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: PageKind
+    question_id: str | None = None
+
+
+JUDGEMENT = Page("vurdering")
+SUMMARY = Page("sammenfatning")
+
+
+def all_pages(flow: Flow) -> list[Page]:
+    """Every page the flow can have, in order, visible or not."""
+    pages: list[Page] = []
+    for section in flow.sections:
+        pages.extend(Page("spørgsmål", question.id) for question in section.questions)
+        if section.id == flow.triage.section:
+            pages.append(JUDGEMENT)
+    pages.append(SUMMARY)
+    return pages
+
+
+def visible_pages(flow: Flow, evaluation: Evaluation) -> list[Page]:
+    shown = {question.id for question in evaluation.visible_questions}
+    return [page for page in all_pages(flow) if page.question_id is None or page.question_id in shown]
+
+
+def neighbour(flow: Flow, evaluation: Evaluation, current: Page, step: int) -> Page | None:
+    """The visible page after (step=1) or before (step=-1) ``current``; None at either end."""
+    order = {page: index for index, page in enumerate(all_pages(flow))}
+    here = order[current]
+    candidates = [page for page in visible_pages(flow, evaluation) if (order[page] - here) * step > 0]
+    if not candidates:
+        return None
+    return candidates[0] if step > 0 else candidates[-1]
+
+
+def resume_page(evaluation: Evaluation) -> Page:
+    """Where an opened file continues: the first unanswered visible question, else the summary."""
+    question = evaluation.first_unanswered()
+    return Page("spørgsmål", question.id) if question else SUMMARY
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    title: str
+    detail: str
+    page: Page
+
+
+def outline(flow: Flow, evaluation: Evaluation) -> list[OutlineEntry]:
+    """The visible sections with their progress, each leading to its first unanswered question."""
+    entries: list[OutlineEntry] = []
+    for section in evaluation.visible_sections:
+        questions = [
+            question for question in evaluation.visible_questions if flow.section_of(question.id).id == section.id
+        ]
+        answered = sum(1 for question in questions if question.id in evaluation.visible_answers)
+        target = next((q for q in questions if q.id not in evaluation.visible_answers), questions[0])
+        detail = "færdig" if answered == len(questions) else f"{answered} af {len(questions)} besvaret"
+        entries.append(OutlineEntry(section.title, detail, Page("spørgsmål", target.id)))
+        if section.id == flow.triage.section:
+            entries.append(OutlineEntry("Din vurdering og trækkene", "", JUDGEMENT))
+    entries.append(OutlineEntry("Sammenfatning og eksport", "", SUMMARY))
+    return entries

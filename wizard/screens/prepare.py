@@ -1,0 +1,372 @@
+"""The main screen: one page at a time (a question, the judgement, the summary), with the chrome
+that is always there: where you are and how far (top), the live verdict (under the triage),
+where the answers are saved (bottom) and the keys (footer).
+
+Every answer goes through ``WizardApp.change_answers``, which saves it. A change that would hide
+questions the leader has answered asks first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from flows import Answers, AnswerValue, Evaluation, Flow, Verdict, evaluate
+from outputs.markdown import write_markdown
+from outputs.saving import SaveError
+from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen
+from wizard.screens.outline import OutlineScreen
+from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
+from wizard.screens.verdict import VerdictScreen
+from wizard.widgets.choices import ChoiceList
+from wizard.widgets.judgement_page import AGREE, JudgementPage, traits_explanation
+from wizard.widgets.mark import MarkToggle
+from wizard.widgets.question_page import QuestionPage, explanation
+from wizard.widgets.summary_page import SummaryPage
+from wizard.widgets.text_answer import AnswerText
+from wizard.widgets.verdict_panel import VerdictPanel
+from wizard.widgets.wording import display_path, progress_text, shorten
+
+SUMMARY_EXPLANATION = (
+    "Her ser du, hvad du har svaret, og noten, som den bliver gemt. Noten er en Markdown-fil, som du kan lægge i "
+    "projektets wiki eller sende til mødets deltagere.\n\n"
+    "Kun svar på spørgsmål, der er relevante efter dine svar, kommer med. Spørgsmål, du har markeret til drøftelse, "
+    "og dine noter står samlet, så de er lette at tage op på mødet.\n\n"
+    "Du kan gå tilbage og ændre svar når som helst (Ctrl+P eller Ctrl+O); eksportér bagefter igen."
+)
+
+
+def with_value(answers: Answers, question_id: str, value: AnswerValue | None) -> Answers:
+    """Answers with one value set; an empty value removes the answer."""
+    values = dict(answers.values)
+    if value in (None, "", ()):
+        values.pop(question_id, None)
+    else:
+        values[question_id] = value
+    return replace(answers, values=values)
+
+
+def hidden_by(before: Evaluation, after: Evaluation) -> list[str]:
+    """Questions answered and visible ``before`` that are hidden ``after``."""
+    return [question_id for question_id in before.visible_answers if not after.is_visible(question_id)]
+
+
+class PrepareScreen(Screen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Næste", key_display="^N", priority=True),
+        Binding("ctrl+p", "previous", "Forrige", key_display="^P", priority=True),
+        Binding("pagedown", "page_down", show=False, priority=True),
+        Binding("pageup", "page_up", show=False, priority=True),
+        Binding("ctrl+o", "outline", "Oversigt", key_display="^O", priority=True),
+        Binding("ctrl+f,f1", "explain", "Forklaring", key_display="^F", priority=True),
+        Binding("ctrl+t", "discuss", "Drøftelse", key_display="^T", priority=True),
+        Binding("ctrl+r", "reasons", "Begrundelse", show=False, priority=True),
+        Binding("ctrl+s", "app.save_as", "Gem som", show=False, priority=True),
+        Binding("enter", "next", show=False),
+    ]
+
+    def __init__(self, page: Page | None = None) -> None:
+        super().__init__()
+        self.page = page
+        self.exported: set[Path] = set()
+
+    # -- layout ----------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static("", id="where", markup=False)
+            yield Static("", id="progress", markup=False)
+        yield VerticalScroll(id="page", can_focus=False)
+        yield VerdictPanel(id="verdict")
+        yield Static("", id="save-status", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        self.watch(self.app, "save_status", self._show_save_status)
+        await self.show_page(self.page or resume_page(self.preparation.evaluation))
+
+    @property
+    def preparation(self):
+        return self.app.preparation
+
+    @property
+    def flow(self) -> Flow:
+        return self.app.flow
+
+    def _show_save_status(self, status: str) -> None:
+        line = self.query_one("#save-status", Static)
+        line.update(status)
+        line.set_class(bool(self.preparation and self.preparation.error), "error")
+
+    async def show_page(self, page: Page) -> None:
+        """Build ``page`` and focus its first field."""
+        self.app.save_now()  # a text answer still waiting for its save goes to disk before we move
+        self.page = page
+        body = self.query_one("#page", VerticalScroll)
+        await body.remove_children()
+        await body.mount(self._build(page))
+        body.scroll_home(animate=False)
+        self._refresh_chrome()
+        first = {"spørgsmål": "#answer", "vurdering": "#judgement", "sammenfatning": "#export-path"}[page.kind]
+        # The summary starts at its top (the verdict), not scrolled to its export field.
+        self.query_one(first).focus(scroll_visible=page != SUMMARY)
+
+    def _build(self, page: Page) -> Widget:
+        preparation = self.preparation
+        if page.kind == "spørgsmål":
+            question = self.flow.questions[page.question_id]
+            return QuestionPage(self.flow, question, preparation.answers)
+        if page.kind == "vurdering":
+            return JudgementPage(self.flow, preparation.answers, preparation.evaluation)
+        return SummaryPage(self.flow, preparation.answers, preparation.evaluation, preparation.path)
+
+    def _refresh_chrome(self) -> None:
+        evaluation = self.preparation.evaluation
+        page = self.page
+        if page.kind == "spørgsmål":
+            where = self.flow.section_of(page.question_id).title
+            progress = progress_text(evaluation, page.question_id)
+        elif page.kind == "vurdering":
+            where, progress = "Din vurdering og trækkene", progress_text(evaluation, None)
+        else:
+            where, progress = "Sammenfatning og eksport", progress_text(evaluation, None)
+        self.query_one("#where", Static).update(shorten(where, 44))
+        self.query_one("#progress", Static).update(progress)
+        panel = self.query_one("#verdict", VerdictPanel)
+        on_triage = page.kind == "spørgsmål" and self.flow.section_of(page.question_id).id == self.flow.triage.section
+        panel.display = on_triage
+        if on_triage:
+            panel.show(self.flow, evaluation)
+        self.refresh_bindings()
+
+    # -- moving ----------------------------------------------------------------------------------------
+
+    async def go(self, step: int) -> None:
+        target = neighbour(self.flow, self.preparation.evaluation, self.page, step)
+        if target is None:
+            self.app.bell()
+            return
+        await self.show_page(target)
+
+    async def action_next(self) -> None:
+        await self.go(1)
+
+    async def action_previous(self) -> None:
+        await self.go(-1)
+
+    async def action_page_down(self) -> None:
+        """Page Down turns the page; on the summary it scrolls the note instead."""
+        body = self.query_one("#page", VerticalScroll)
+        if self.page == SUMMARY:
+            body.scroll_page_down(animate=False)
+        else:
+            await self.go(1)
+
+    async def action_page_up(self) -> None:
+        body = self.query_one("#page", VerticalScroll)
+        if self.page == SUMMARY and body.scroll_y > 0:
+            body.scroll_page_up(animate=False)
+        else:
+            await self.go(-1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "discuss":  # only a question can be marked; the footer hides the key elsewhere
+            return self.page is not None and self.page.kind == "spørgsmål"
+        return True
+
+    def action_outline(self) -> None:
+        entries = outline(self.flow, self.preparation.evaluation)
+        current = 0
+        for index, entry in enumerate(entries):
+            if entry.page == self.page or (
+                entry.page.kind == "spørgsmål"
+                and self.page.kind == "spørgsmål"
+                and self.flow.section_of(entry.page.question_id).id == self.flow.section_of(self.page.question_id).id
+            ):
+                current = index
+
+        async def jump(page: Page | None) -> None:
+            if page is not None:
+                await self.show_page(page)
+
+        self.app.push_screen(OutlineScreen(entries, current), jump)
+
+    def action_explain(self) -> None:
+        if self.page.kind == "spørgsmål":
+            question = self.flow.questions[self.page.question_id]
+            heading, text = question.text, explanation(self.flow, question)
+        elif self.page == JUDGEMENT:
+            heading, text = "Din vurdering og trækkene", traits_explanation(self.flow)
+        else:
+            heading, text = "Sammenfatning og eksport", SUMMARY_EXPLANATION
+        self.app.push_screen(ExplanationScreen(heading, text))
+
+    def action_discuss(self) -> None:
+        if self.page.kind == "spørgsmål":
+            self.query_one("#discuss", MarkToggle).action_toggle()
+
+    def action_reasons(self) -> None:
+        self.app.push_screen(VerdictScreen())
+
+    # -- changing answers ------------------------------------------------------------------------------
+
+    def propose(self, answers: Answers, then_advance: bool = False) -> None:
+        """Take ``answers`` now, or after the leader agreed to hide the answered questions it hides."""
+        preparation = self.preparation
+        after = evaluate(self.flow, answers)
+        lost = hidden_by(preparation.evaluation, after)
+
+        async def finish(choice: str | None) -> None:
+            if choice != "skift":
+                await self.show_page(self.page)  # put the old answer back on the screen
+                return
+            self.app.change_answers(answers, evaluation=after)
+            self._refresh_chrome()
+            if then_advance:
+                await self._advance_within_page()
+
+        if not lost:
+            self.app.change_answers(answers, evaluation=after)
+            self._refresh_chrome()
+            if then_advance:
+                self.call_later(self._advance_within_page)
+            return
+        names = "\n".join(f"• {shorten(self.flow.questions[question_id].text, 70)}" for question_id in lost)
+        self.app.push_screen(
+            ChoiceDialog(
+                "Skjuler besvarede spørgsmål",
+                f"Ændrer du svaret, er {len(lost)} spørgsmål, du har besvaret, ikke længere relevante:\n{names}\n\n"
+                "Svarene bliver i filen, men tæller ikke med, så længe spørgsmålene er skjult. "
+                "De kommer tilbage, hvis du ændrer svaret tilbage.",
+                [("skift", "Ja, skift svaret"), ("behold", "Nej, behold det gamle svar")],
+            ),
+            finish,
+        )
+
+    async def _advance_within_page(self) -> None:
+        """Enter moves to the next field of the judgement page, and from a question to the next page."""
+        if self.page == JUDGEMENT and self.focused is not None and self.focused.id == "judgement":
+            self.query_one("#judgement-reason").focus()
+            return
+        await self.go(1)
+
+    @on(ChoiceList.Chosen, "#answer")
+    def _answer_chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        question_id = self.page.question_id
+        if event.choice_list.multiple and event.advance:
+            self.call_later(self.go, 1)  # Enter on a several-choice list only moves on
+            return
+        self.propose(with_value(self.preparation.answers, question_id, event.value), event.advance)
+
+    @on(AnswerText.Changed, "#answer")
+    def _answer_typed(self, event: AnswerText.Changed) -> None:
+        text = event.text_area.text.strip()
+        answers = with_value(self.preparation.answers, self.page.question_id, text)
+        self.app.change_answers(answers, typing=True)
+        self._refresh_chrome()
+
+    @on(AnswerText.Submitted)
+    async def _text_submitted(self, event: AnswerText.Submitted) -> None:
+        event.stop()
+        if event.text_area.id == "judgement-reason":
+            self.query_one("#traits").focus()
+            return
+        await self.go(1)
+
+    @on(MarkToggle.Toggled, "#discuss")
+    def _discuss_toggled(self, event: MarkToggle.Toggled) -> None:
+        answers = self.preparation.answers
+        question_id = self.page.question_id
+        discuss = answers.discuss | {question_id} if event.checked else answers.discuss - {question_id}
+        self.app.change_answers(replace(answers, discuss=frozenset(discuss)))
+
+    @on(Input.Changed, "#note")
+    def _note_typed(self, event: Input.Changed) -> None:
+        answers = self.preparation.answers
+        notes = dict(answers.notes)
+        text = event.value.strip()
+        if text:
+            notes[self.page.question_id] = text
+        else:
+            notes.pop(self.page.question_id, None)
+        self.app.change_answers(replace(answers, notes=notes), typing=True)
+
+    @on(Input.Submitted, "#note")
+    async def _note_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.go(1)
+
+    @on(ChoiceList.Chosen, "#judgement")
+    def _judgement_chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        judgement = None if event.value == AGREE else Verdict(event.value)
+        self.propose(replace(self.preparation.answers, judgement=judgement), event.advance)
+
+    @on(AnswerText.Changed, "#judgement-reason")
+    def _reason_typed(self, event: AnswerText.Changed) -> None:
+        answers = replace(self.preparation.answers, judgement_reason=event.text_area.text.strip())
+        self.app.change_answers(answers, typing=True)
+
+    @on(ChoiceList.Chosen, "#traits")
+    def _traits_chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        if event.advance:
+            self.call_later(self.go, 1)
+            return
+        self.propose(replace(self.preparation.answers, traits=tuple(event.value)))
+
+    # -- export ----------------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#export-path")
+    def _export_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self._export_message("Skriv et filnavn til noten, fx ./forberedelse.md.")
+            return
+        path = Path(text).expanduser()
+        if path.resolve() == self.preparation.path.resolve():
+            self._export_message("Det er svarfilen. Vælg et andet navn til noten, fx med .md til sidst.")
+            return
+        if path.exists() and path.resolve() not in self.exported:
+
+            def confirmed(choice: str | None) -> None:
+                if choice == "overskriv":
+                    self.export(path)
+
+            self.app.push_screen(
+                ChoiceDialog(
+                    "Filen findes allerede",
+                    f"Der findes allerede en fil med navnet {display_path(path)}. Vil du erstatte den med noten?",
+                    [("overskriv", "Ja, erstat filen"), ("fortryd", "Nej, jeg vælger et andet navn")],
+                ),
+                confirmed,
+            )
+            return
+        self.export(path)
+
+    def export(self, path: Path) -> None:
+        self.app.save_now()
+        try:
+            write_markdown(path, self.flow, self.preparation.answers)
+        except (SaveError, OSError) as error:
+            message = getattr(error, "message", None) or getattr(error, "strerror", None) or str(error)
+            self._export_message(f"Noten blev ikke gemt: {message}")
+            return
+        self.exported.add(path.resolve())
+        now: datetime = self.app.clock()
+        self._export_message(f"Noten er gemt {now:%H:%M:%S} i {display_path(path)}.")
+
+    def _export_message(self, message: str) -> None:
+        self.query_one("#export-message", Static).update(message)

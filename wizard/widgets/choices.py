@@ -1,0 +1,144 @@
+"""A list of answer options that shows its state in characters, not only in colour.
+
+"(•)" / "( )" for one choice, "[x]" / "[ ]" for several, and "›" before the
+highlighted option while the list has focus: a leader with NO_COLOR=1 or a
+16-colour terminal still sees what is chosen and where the cursor is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class ChoiceList(OptionList, inherit_bindings=False):
+    """Options to pick with the arrows; Enter picks and moves on, Space picks and stays.
+
+    Page keys are left to the screen (they mean "next/previous question" there).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", show=False),
+        Binding("down", "cursor_down", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("enter", "choose(True)", show=False),
+        Binding("space", "choose(False)", show=False),
+    ]
+
+    class Chosen(Message):
+        """The leader picked (or, for several-choice, toggled) an option."""
+
+        def __init__(self, choice_list: ChoiceList, value: str | tuple[str, ...] | None, advance: bool) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.value = value
+            self.advance = advance
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(
+        self,
+        choices: Sequence[tuple[str, str]],
+        *,
+        multiple: bool = False,
+        chosen: Sequence[str] = (),
+        actions: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        self.choices = tuple(choices)
+        self.multiple = multiple
+        self.actions = actions  # a menu: no boxes, and Space acts like Enter
+        self.chosen: list[str] = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
+        super().__init__(*self._options_for(None), id=id, classes=classes, markup=False, compact=True)
+        if self.chosen:
+            self.highlighted = self._index(self.chosen[0])
+
+    def _index(self, choice_id: str) -> int:
+        return next(index for index, (option_id, _) in enumerate(self.choices) if option_id == choice_id)
+
+    def _prompt(self, index: int, cursor: bool) -> str:
+        choice_id, label = self.choices[index]
+        picked = choice_id in self.chosen
+        if self.actions:
+            return f"{'›' if cursor else ' '} {label}"
+        boxes = ("[x]", "[ ]") if self.multiple else ("(•)", "( )")
+        box = boxes[0] if picked else boxes[1]
+        return f"{'›' if cursor else ' '} {box} {label}"
+
+    def _options_for(self, cursor: int | None) -> list[Option]:
+        return [
+            Option(self._prompt(index, index == cursor), id=choice_id)
+            for index, (choice_id, _) in enumerate(self.choices)
+        ]
+
+    def _redraw(self, focused: bool | None = None) -> None:
+        # Focus events reach this class before Widget has updated has_focus, hence ``focused``.
+        focused = self.has_focus if focused is None else focused
+        cursor = self.highlighted if focused else None
+        for index in range(len(self.choices)):
+            self.replace_option_prompt_at_index(index, self._prompt(index, index == cursor))
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if self.is_mounted:
+            self._redraw()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._redraw(focused=True)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._redraw(focused=False)
+
+    @property
+    def value(self) -> str | tuple[str, ...] | None:
+        if self.multiple:
+            return tuple(self.chosen)
+        return self.chosen[0] if self.chosen else None
+
+    def set_chosen(self, chosen: Sequence[str]) -> None:
+        """Show ``chosen`` as picked (used when the leader cancels a change)."""
+        self.chosen = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
+        self._redraw()
+
+    def action_choose(self, advance: bool) -> None:
+        index = self.highlighted
+        if index is None:
+            return
+        choice_id = self.choices[index][0]
+        if self.actions:
+            self.post_message(self.Chosen(self, choice_id, True))
+            return
+        if self.multiple:
+            if not advance:  # Space toggles; Enter only moves on
+                picked = set(self.chosen) ^ {choice_id}
+                self.chosen = [option_id for option_id, _ in self.choices if option_id in picked]
+                self._redraw()
+        else:
+            self.chosen = [choice_id]
+            self._redraw()
+        self.post_message(self.Chosen(self, self.value, advance))
+
+    async def _on_click(self, event: events.Click) -> None:
+        clicked = event.style.meta.get("option")
+        if clicked is not None:
+            self.highlighted = clicked
+            self.action_choose(False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits pick the option with that number: quick for a leader who reads the list."""
+        if event.character and event.character.isdigit() and event.character != "0":
+            index = int(event.character) - 1
+            if index < len(self.choices):
+                event.stop()
+                self.highlighted = index
+                self.action_choose(False)

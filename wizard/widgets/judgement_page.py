@@ -1,0 +1,76 @@
+"""The leader's own word after the triage: agree or not, why, and which traits matter."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from flows import Answers, Evaluation, Flow, Verdict
+from wizard.widgets.choices import ChoiceList
+from wizard.widgets.question_page import source_line
+from wizard.widgets.text_answer import AnswerText
+from wizard.widgets.wording import verdict_label
+
+AGREE = "enig"
+
+
+def judgement_choices(evaluation: Evaluation) -> list[tuple[str, str]]:
+    bud = verdict_label(evaluation.verdict).lower()
+    return [
+        (AGREE, f"Jeg følger triagens bud (nu: {bud})"),
+        (Verdict.SIMPLE.value, "Jeg vurderer, at det er et simpelt redskab"),
+        (Verdict.CHANGE.value, "Jeg vurderer, at det er en forandring af kerneopgaven"),
+    ]
+
+
+def traits_explanation(flow: Flow) -> str:
+    lines = [
+        "Triagens bud bygger på dine svar; du kan være uenig og skrive hvorfor. Begge dele kommer med i noten.",
+        "",
+        "Trækkene er hverken gode eller dårlige i sig selv; de viser, hvordan teknologien kan forme arbejdet. "
+        "Vælg dem, mødet bør se på: spørgsmålene om et træk kommer med, når du vælger det.",
+    ]
+    for trait in flow.traits:
+        lines += [
+            "",
+            f"{trait.title}: {trait.description}",
+            source_line(flow, trait.source.source, trait.source.section),
+        ]
+    return "\n".join(lines)
+
+
+class JudgementPage(Vertical):
+    def __init__(self, flow: Flow, answers: Answers, evaluation: Evaluation) -> None:
+        super().__init__(classes="page")
+        self.flow = flow
+        self.answers = answers
+        self.evaluation = evaluation
+
+    def compose(self) -> ComposeResult:
+        answers, evaluation = self.answers, self.evaluation
+        verdict = verdict_label(evaluation.verdict).upper()
+        yield Static(
+            Content.assemble(("Triagens bud: ", "bold"), (verdict, "bold reverse"), "  (Ctrl+R: begrundelsen)"),
+            classes="intro",
+        )
+        yield Static(
+            "Buddet er en hjælp; det er din vurdering, der tæller. Er du enig?", classes="question", markup=False
+        )
+        chosen = answers.judgement.value if answers.judgement else AGREE
+        yield ChoiceList(judgement_choices(evaluation), chosen=[chosen], id="judgement")
+        yield Static("Begrundelse – skriv kort hvorfor, især hvis du er uenig:", classes="label", markup=False)
+        yield AnswerText(answers.judgement_reason, id="judgement-reason", placeholder="Din begrundelse")
+        yield Static("Træk, mødet bør se på (forvalgt ud fra triagen):", classes="label", markup=False)
+        suggested = set(evaluation.suggested_traits)
+        traits = [
+            (trait.id, f"{trait.title}{' – foreslået af triagen' if trait.id in suggested else ''}")
+            for trait in self.flow.traits
+        ]
+        yield ChoiceList(traits, multiple=True, chosen=evaluation.traits, id="traits")
+        yield Static(
+            "Enter går til næste felt · Mellemrum vælger træk til og fra · Ctrl+F forklarer trækkene",
+            classes="hint",
+            markup=False,
+        )

@@ -1,0 +1,86 @@
+"""Plain Danish words for what the engine says: verdicts, answers, decisive changes, paths.
+
+Pure functions (no Textual), so the screens and their tests share one wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flows import UNKNOWN, AnswerValue, DecisiveChange, Evaluation, Flow, Question, Verdict
+
+VERDICT_LABEL = {
+    Verdict.SIMPLE: "Simpelt redskab",
+    Verdict.CHANGE: "Forandring af kerneopgaven",
+    Verdict.UNRESOLVED: "Uafklaret",
+}
+
+
+def verdict_label(verdict: Verdict) -> str:
+    return VERDICT_LABEL[verdict]
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, on a word boundary where possible."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut[width // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+def answer_text(question: Question, value: AnswerValue | None) -> str:
+    """An answer as the leader chose it, in the flow's own labels."""
+    if value is None:
+        return "ubesvaret"
+    if isinstance(value, tuple):
+        return ", ".join(question.label_of(item) for item in value) or "ubesvaret"
+    if question.is_choice:
+        return question.label_of(value)
+    return value
+
+
+def decisive_sentences(flow: Flow, evaluation: Evaluation, width: int = 200) -> list[str]:
+    """The answers that would flip the verdict, as sentences a leader reads in one go."""
+    if evaluation.verdict is Verdict.UNRESOLVED:
+        return []
+    other = Verdict.SIMPLE if evaluation.verdict is Verdict.CHANGE else Verdict.CHANGE
+    if not evaluation.decisive:
+        return ["Ingen ændring af dine triagesvar kan vende buddet."]
+    changes = evaluation.decisive
+    if len(changes) == 1:
+        return [
+            f"Buddet bliver {verdict_label(other).lower()}, hvis du i stedet svarer: {_change(flow, changes[0], width)}"
+        ]
+    head = f"Buddet bliver {verdict_label(other).lower()}, hvis du ændrer disse {len(changes)} svar:"
+    return [head, *(f"• {_change(flow, change, width)}" for change in changes)]
+
+
+def _change(flow: Flow, change: DecisiveChange, width: int) -> str:
+    question = flow.questions[change.question_id]
+    proposed = question.label_of(change.proposed)
+    return f"»{proposed}« til »{shorten(question.text, width)}«"
+
+
+def is_unknown(value: AnswerValue | None) -> bool:
+    return value == UNKNOWN
+
+
+def display_path(path: Path) -> str:
+    """The answers file's path as the leader typed it; relative paths get a "./" so they read as paths."""
+    text = str(path)
+    if path.is_absolute() or text.startswith((".", "~")):
+        return text
+    return f"./{text}"
+
+
+def progress_text(evaluation: Evaluation, question_id: str | None) -> str:
+    """ "Spørgsmål 7 af 23" for a question, and how many of the visible questions are answered."""
+    answered = f"{evaluation.answered} besvaret"
+    if question_id is None:
+        return f"{evaluation.answered} af {evaluation.visible} spørgsmål besvaret"
+    ids = [question.id for question in evaluation.visible_questions]
+    position = ids.index(question_id) + 1 if question_id in ids else 0
+    return f"Spørgsmål {position} af {evaluation.visible} · {answered}"
