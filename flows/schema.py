@@ -10,6 +10,7 @@ caught in ``flows.validation``.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
@@ -93,7 +94,7 @@ class Question(_Model):
     def condition(self) -> Condition | None:
         return self._condition
 
-    @property
+    @cached_property
     def choices(self) -> tuple[Option, ...]:
         """The options a leader can pick, including "ved ikke" where allowed."""
         options = YES_NO_OPTIONS if self.kind is Kind.YES_NO and not self.options else self.options
@@ -101,15 +102,22 @@ class Question(_Model):
             return (*options, Option(id=UNKNOWN, label=UNKNOWN_LABEL))
         return options
 
-    @property
+    @cached_property
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.choices)
 
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Option id → label, "Ved ikke" included where allowed."""
+        return {option.id: option.label for option in self.choices}
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Option id → its place in the flow's order (to list several choices in that order)."""
+        return {option.id: index for index, option in enumerate(self.choices)}
+
     def label_of(self, option_id: str) -> str:
-        for option in self.choices:
-            if option.id == option_id:
-                return option.label
-        return option_id
+        return self.labels.get(option_id, option_id)
 
     @property
     def is_choice(self) -> bool:
@@ -177,13 +185,16 @@ class Flow(_Model):
     # Indexes built once by validation; the engine uses them on every key press.
     _questions: dict[str, Question] = PrivateAttr(default_factory=dict)
     _section_of: dict[str, Section] = PrivateAttr(default_factory=dict)
+    _plan: object = PrivateAttr(default=None)  # flows.plan.Plan, built on first use
 
+    # Read straight from pydantic's private store: going through ``self._questions``
+    # costs a slow attribute fallback, and these are read for every answer checked.
     @property
     def questions(self) -> dict[str, Question]:
-        return self._questions
+        return self.__pydantic_private__["_questions"]
 
     def section_of(self, question_id: str) -> Section:
-        return self._section_of[question_id]
+        return self.__pydantic_private__["_section_of"][question_id]
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:

@@ -18,10 +18,12 @@ from outputs.answers_version import check_file_table
 from outputs.condition_text import VERDICT_LABELS, describe_condition
 from outputs.printable import quoted
 from outputs.problems import ERROR, WARNING, Problem, Severity
-from outputs.toml_layout import Layout, Path
+from outputs.toml_layout import Layout, LazyLayout, Path
 
 
-def check_data(data: dict[str, Any], flow: Flow, layout: Layout, name: str) -> tuple[Answers, list[Problem]]:
+def check_data(
+    data: dict[str, Any], flow: Flow, layout: Layout | LazyLayout, name: str
+) -> tuple[Answers, list[Problem]]:
     """The answers the data holds and the problems found; see ``answers_file``."""
     checker = _Checker(flow, layout, name)
     checker.run(data)
@@ -29,7 +31,7 @@ def check_data(data: dict[str, Any], flow: Flow, layout: Layout, name: str) -> t
 
 
 class _Checker(ValueChecks):
-    def __init__(self, flow: Flow, layout: Layout, name: str) -> None:
+    def __init__(self, flow: Flow, layout: Layout | LazyLayout, name: str) -> None:
         self.flow = flow
         self.layout = layout
         self.name = name

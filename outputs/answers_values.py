@@ -99,7 +99,7 @@ class ValueChecks:
         if question.kind is Kind.TEXT:
             text = self.text(path, value, what)
             return text if text and text.strip() else None
-        allowed = ", ".join(f"{option.id} = {option.label}" for option in question.choices)
+        allowed = _Allowed(question)  # spelled out only if a message needs it
         if question.kind is Kind.MULTI:
             return self.several(question, path, value, allowed)
         if isinstance(value, str):
@@ -136,7 +136,7 @@ class ValueChecks:
             )
         return None
 
-    def several(self, question: Question, path: Path, value: object, allowed: str) -> AnswerValue | None:
+    def several(self, question: Question, path: Path, value: object, allowed: _Allowed) -> AnswerValue | None:
         what = f"svaret på '{question.id}'"
         if isinstance(value, str) and not value.strip():
             return None
@@ -159,8 +159,22 @@ class ValueChecks:
                 self.not_allowed(question, path, item, allowed, index)
         return tuple(chosen) or None
 
-    def not_allowed(self, question: Question, path: Path, value: object, allowed: str, item: int | None) -> None:
+    def not_allowed(self, question: Question, path: Path, value: object, allowed: _Allowed, item: int | None) -> None:
         guess = _guess_option(question, value) if isinstance(value, str) else None
         hint = (f'mente du "{guess}"? ' if guess else "") + f"tilladt: {allowed}"
         message = f"{quoted(value)} er ikke en svarmulighed til '{question.id}'"
         self.report(ERROR, path, message, hint, part="value", item=item)
+
+
+class _Allowed:
+    """The allowed values of a question as ``id = label, ...``, written only when a
+    message is shown: a clean file (most files in a batch) never needs it."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+
+    def __str__(self) -> str:
+        return ", ".join(f"{option.id} = {option.label}" for option in self.question.choices)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)

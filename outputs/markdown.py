@@ -87,10 +87,13 @@ def render_markdown(flow: Flow, answers: Answers) -> str:
 
 
 def write_markdown(path: Path, flow: Flow, answers: Answers) -> None:
-    """Write the note to ``path`` atomically (a reader never sees half a note)."""
+    """Write the note to ``path`` atomically (a reader never sees half a note).
+
+    Not flushed to the disk one by one: a note is made again from its answers file
+    in a moment, and flushing each of a thousand notes would dominate a batch export."""
     from outputs.saving import atomic_write_text
 
-    atomic_write_text(path, render_markdown(flow, answers))
+    atomic_write_text(path, render_markdown(flow, answers), durable=False)
 
 
 def _title(evaluation: Evaluation) -> str:
@@ -120,13 +123,6 @@ def _line(text: str) -> str:
 def _question_text(text: str) -> str:
     """A question's text from the flow, in bold at the start of its paragraph (cached like ``_text``)."""
     return f"**{inline(text, mid_line=True)}**"
-
-
-@lru_cache(maxsize=1024)
-def _label_order(question: Question) -> tuple[dict[str, str], dict[str, int]]:
-    """A question's option labels and their order (cached: ``choices`` builds new objects on every call)."""
-    choices = question.choices
-    return {option.id: option.label for option in choices}, {option.id: i for i, option in enumerate(choices)}
 
 
 def _quoted(text: str) -> str:
@@ -205,9 +201,9 @@ class _Note:
     def _labels(self, question: Question, value: AnswerValue) -> list[str]:
         """The labels of the chosen options, in the flow's order (so the file's order of an array does not matter)."""
         chosen = value if isinstance(value, tuple) else (value,)
-        labels, order = _label_order(question)
+        order = question.positions
         ordered = sorted(dict.fromkeys(chosen), key=lambda option_id: order.get(option_id, len(order)))
-        return [labels.get(option_id, option_id) for option_id in ordered]
+        return [question.label_of(option_id) for option_id in ordered]
 
     def _answer_lines(self, question: Question, value: AnswerValue | None) -> list[str]:
         """The answer as Markdown lines: labels for choices, the text as typed, or "Ikke besvaret"."""

@@ -33,6 +33,7 @@ Table cells take one line only: the caller keeps multi-line text out of tables.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 REPLACEMENT = "\ufffd"
 
@@ -50,8 +51,11 @@ _WWW = re.compile(r"(?i)(?<![0-9a-z])(www)\.")
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+@lru_cache(maxsize=8192)
 def clean_text(text: str) -> str:
     """The text as the note shows it: what tests compare the rendered text with."""
+    if not text:
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _UNPRINTABLE.sub(REPLACEMENT, text)
     if text and not (text[0].isspace() or text[-1].isspace()):
@@ -73,6 +77,7 @@ def _blank(line: str) -> bool:
     return not line or line.isspace()
 
 
+@lru_cache(maxsize=8192)  # question texts and option labels recur in every note
 def inline(text: str, *, mid_line: bool = False) -> str:
     """Markdown for text inside a paragraph, a list item or a heading.
 
@@ -109,6 +114,7 @@ def autolink(url: str) -> str:
     return f"<{cleaned}>" if cleaned.startswith(("https://", "http://")) and not unsafe else ""
 
 
+@lru_cache(maxsize=8192)  # the flow's own texts recur in every note of a batch export
 def _escape_line(line: str, at_start: bool) -> str:
     # Whitespace at the ends is split off first: it is written as references,
     # and the line-start rules apply to the first visible character.

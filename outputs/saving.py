@@ -63,8 +63,12 @@ def describe_os_error(error: OSError, path: Path, doing: str = "gemmes") -> str:
     return f"Filen {shown} kunne ikke {doing}: {reason}."
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, exactly as given) in one step; SaveError on failure."""
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, exactly as given) in one step; SaveError on failure.
+
+    ``durable`` also flushes the file and the rename to the disk before returning, so
+    a power cut cannot lose it; a file that can be made again from another (a note
+    from its answers file) may skip that: a reader still never sees half a file."""
     path = Path(path)
     target = Path(os.path.realpath(path))  # through a symlink, to the file it points at
     try:
@@ -82,11 +86,13 @@ def atomic_write_text(path: Path, text: str) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8"))
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temp, mode)
         os.replace(temp, target)
         temp = None
-        _fsync_folder(target.parent)
+        if durable:
+            _fsync_folder(target.parent)
     except OSError as error:
         raise SaveError(describe_os_error(error, path)) from error
     finally:

@@ -18,6 +18,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
+from typing import Any
 
 Path = tuple[str, ...]
 
@@ -100,6 +101,20 @@ class Layout:
                 return entry
             seen.add(entry.path)
         return None
+
+
+class LazyLayout:
+    """A layout scanned only when first asked: a clean file (the common case in a batch
+    export) never needs positions, so it is never scanned."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._layout: Layout | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._layout is None:
+            self._layout = scan(self._text)
+        return getattr(self._layout, name)
 
 
 class _Broken(Exception):

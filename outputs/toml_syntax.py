@@ -16,7 +16,7 @@ from typing import Any
 
 from outputs.printable import printable
 from outputs.problems import ERROR, Problem
-from outputs.toml_layout import Layout, scan
+from outputs.toml_layout import Layout, LazyLayout, scan
 
 MAX_SYNTAX_PROBLEMS = 20
 
@@ -95,7 +95,7 @@ _UNCLOSED_LINE = (
 class Parsed:
     data: dict[str, Any] | None  # None when nothing could be parsed
     problems: list[Problem]
-    layout: Layout  # of the text that was parsed (with any blanked lines)
+    layout: Layout | LazyLayout  # of the text that was parsed (with any blanked lines)
     # False when a blanked line was a table header: the keys after it would be read
     # as belonging to the table before, so checking their meaning would mislead.
     tables_intact: bool = True
@@ -127,7 +127,7 @@ def parse_toml(text: str, name: str) -> Parsed:
                 Problem(name, 1, 1, ERROR, "filen indeholder lister i for mange lag", "skriv enkle lister", True)
             )
             return Parsed(None, problems, layout)
-        return Parsed(data, problems, scan(current), tables_intact)
+        return Parsed(data, problems, LazyLayout(current), tables_intact)
     return Parsed(None, problems, scan(current))
 
 

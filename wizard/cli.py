@@ -22,6 +22,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -229,6 +230,7 @@ def _cmd_export(args: Any, flow: Flow) -> int:
     except ImportError:
         raise _fail("eksporten til Markdown findes ikke i denne udgave af programmet.") from None
     code = OK
+    written = 0
     for argument, target in zip(args.files, targets, strict=True):
         answers, problems = _check_one(argument, flow)
         for problem in problems:
@@ -246,8 +248,16 @@ def _cmd_export(args: Any, flow: Flow) -> int:
             _warn(f"wizard: fejl: {error.message}")
             code = CANNOT_RUN
             continue
-        _warn(f"Noten er gemt i {target}.")
+        written += 1
+        if not args.out_dir:
+            _warn(f"Noten er gemt i {target}.")
+    if args.out_dir:  # one line for a batch, not one per note
+        _warn(f"{_notes(written)} gemt i {args.out_dir}.")
     return code
+
+
+def _notes(count: int) -> str:
+    return "1 note er" if count == 1 else f"{count} noter er"
 
 
 def _export_targets(args: Any) -> list[Path | None]:
@@ -259,8 +269,8 @@ def _export_targets(args: Any) -> list[Path | None]:
         except OSError as error:
             raise _fail(f"mappen {printable(args.out_dir)} kunne ikke oprettes: {error.strerror}.") from None
         targets: list[Path | None] = [folder / f"{Path(argument).stem}.md" for argument in args.files]
-        names = [str(target) for target in targets]
-        doubles = sorted({name for name in names if names.count(name) > 1})
+        counts = Counter(str(target) for target in targets)
+        doubles = sorted(name for name, count in counts.items() if count > 1)
         if doubles:
             raise _usage(f"flere svarfiler ville give den samme note: {', '.join(doubles)}; omdøb dem.", "export")
     else:

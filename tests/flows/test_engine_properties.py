@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows import Answers, Verdict, default_flow, evaluate
-from flows.engine import _triage_of
+from flows.engine import _triage_of, decisive_answers
+from flows.plan import plan_of
 from tests.flows.strategies import answer_for, answers_for, values_for
 
 FLOW = default_flow()
@@ -91,3 +92,19 @@ def test_only_visible_answers_count(answers):
     visible = {question.id for question in evaluation.visible_questions}
     assert set(evaluation.visible_answers) <= visible
     assert evaluation.answered == len(evaluation.visible_answers)
+
+
+@given(values_for(FLOW, TRIAGE_QUESTIONS))
+def test_the_arithmetic_shortcut_gives_the_same_decisive_answers_as_rerunning_the_triage(values):
+    """The default flow is additive, so the engine computes decisive answers by arithmetic;
+    the general path (re-running the triage for every trial) must agree exactly."""
+    plan = plan_of(FLOW)
+    assert plan.additive
+    triage = _triage_of(FLOW, values)
+    fast = decisive_answers(FLOW, values, triage)
+    FLOW._plan = replace(plan, additive=False)
+    try:
+        slow = decisive_answers(FLOW, values, triage)
+    finally:
+        FLOW._plan = plan
+    assert fast == slow

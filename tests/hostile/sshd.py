@@ -56,11 +56,7 @@ class SshServer:
     def listening_addresses(self) -> list[str]:
         """Local addresses this sshd listens on, read from the kernel (ss)."""
         result = subprocess.run(["ss", "-Hltnp"], capture_output=True, text=True, check=True)
-        return [
-            line.split()[3]
-            for line in result.stdout.splitlines()
-            if f"pid={self.process.pid}," in line
-        ]
+        return [line.split()[3] for line in result.stdout.splitlines() if f"pid={self.process.pid}," in line]
 
     def stop(self) -> None:
         self.process.terminate()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import select
 import subprocess
 import sys
 import termios
@@ -52,9 +53,15 @@ def test_hangup_saves_what_was_typed_releases_the_file_and_exits(tmp_path):
     )
     os.close(slave)
     seen = bytearray()
+    stop_reading = threading.Event()
 
     def drain() -> None:  # the screen must be read, or the wizard blocks writing to it
-        while True:
+        # Never block in read(): a read in progress keeps the terminal open after
+        # close() below, and then the kernel sends no hang-up at all.
+        while not stop_reading.is_set():
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
             try:
                 chunk = os.read(master, 65536)
             except OSError:
@@ -78,6 +85,8 @@ def test_hangup_saves_what_was_typed_releases_the_file_and_exits(tmp_path):
         os.write(master, b"Hjemmepleje")
         wait_for(b"Hjemmepleje")
         assert not (tmp_path / "forberedelse.toml").exists()  # not yet saved: the typing pause is long
+        stop_reading.set()
+        reader.join(timeout=5)
         os.close(master)  # the terminal goes away: the kernel sends SIGHUP
         master = -1
         returncode = process.wait(timeout=20)

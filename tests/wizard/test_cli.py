@@ -481,8 +481,9 @@ def test_headless_commands_never_import_textual(tmp_path: Path, answers_file: Pa
 # -- the worked example in the documentation --------------------------------------------------------
 
 
-def test_the_documented_script_path_works(tmp_path: Path) -> None:
-    doc = (ROOT / "docs" / "answers-format.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("document", ["docs/answers-format.md", "README.md"])
+def test_the_documented_script_path_works(tmp_path: Path, document: str) -> None:
+    doc = (ROOT / document).read_text(encoding="utf-8")
     block = doc.split("<!-- script: start -->", 1)[1].split("<!-- script: slut -->", 1)[0]
     script = block.split("```sh\n", 1)[1].split("```", 1)[0]
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}

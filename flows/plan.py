@@ -1,0 +1,88 @@
+"""A flow compiled for the engine: plain tuples instead of model lookups.
+
+The engine runs on every key press and once per file in a batch export, so the
+things it needs over and over (conditions, the triage questions, what each triage
+answer is worth) are worked out once per flow here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flows.conditions import AnswerValue, Condition
+from flows.schema import Criterion, Flow, Kind, Question, Section
+
+
+@dataclass(frozen=True)
+class SectionStep:
+    section: Section
+    condition: Condition | None
+    questions: tuple[tuple[Question, Condition | None], ...]
+    is_triage: bool
+
+
+@dataclass(frozen=True)
+class TriageChoice:
+    question: Question
+    choices: tuple[str, ...]
+    multi: bool
+
+
+@dataclass(frozen=True)
+class Plan:
+    steps: tuple[SectionStep, ...]
+    criteria: tuple[tuple[Criterion, Condition], ...]
+    triage_ids: tuple[str, ...]
+    triage_choices: tuple[TriageChoice, ...]
+    # The score is a sum of one part per triage question when every criterion looks
+    # at one triage question and no triage question is conditional. Then the
+    # decisive answers can be found by arithmetic instead of re-running the triage.
+    additive: bool
+    _worth: dict[tuple[str, AnswerValue | None], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def worth(self, question_id: str, value: AnswerValue | None) -> int:
+        """Points the criteria give for this one answer (additive flows only); remembered."""
+        key = (question_id, value)
+        if key not in self._worth:
+            scope = {} if value is None else {question_id: value}
+            self._worth[key] = sum(
+                criterion.points
+                for criterion, condition in self.criteria
+                if question_id in condition.names and condition.evaluate(scope)
+            )
+        return self._worth[key]
+
+
+def plan_of(flow: Flow) -> Plan:
+    """The flow's plan, built on first use and kept with the flow."""
+    plan = flow._plan
+    if plan is None:
+        plan = _build(flow)
+        flow._plan = plan
+    return plan
+
+
+def _build(flow: Flow) -> Plan:
+    steps = tuple(
+        SectionStep(
+            section=section,
+            condition=section.condition,
+            questions=tuple((question, question.condition) for question in section.questions),
+            is_triage=section.id == flow.triage.section,
+        )
+        for section in flow.sections
+    )
+    triage_section = flow.triage_section
+    triage_ids = tuple(question.id for question in triage_section.questions)
+    criteria = tuple((criterion, criterion.condition) for criterion in flow.criteria)
+    additive = (
+        triage_section.condition is None
+        and all(question.condition is None for question in triage_section.questions)
+        and all(len(condition.names) == 1 and next(iter(condition.names)) in triage_ids for _, condition in criteria)
+    )
+    choices = tuple(
+        TriageChoice(question, question.choice_ids, question.kind is Kind.MULTI)
+        for question in triage_section.questions
+        if question.is_choice
+    )
+    return Plan(steps, criteria, triage_ids, choices, additive)
