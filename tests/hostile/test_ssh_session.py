@@ -105,7 +105,7 @@ def test_a_dropped_ssh_connection_keeps_every_answer_and_leaves_nothing_behind(s
     keys("Down", "Enter")  # Social og sundhed
     wait_for("Hvilken fase")
     # Everything above has been answered; now the connection dies.
-    wizards = [pid for pid in processes_in(folder)]
+    wizards = processes_in(folder)
     assert wizards, "the wizard should be running in the SSH session"
     client = int(tmux("display-message", "-p", "-t", "leder", "#{pane_pid}").strip())
     os.kill(client, signal.SIGKILL)
