@@ -145,7 +145,7 @@ def test_the_decisive_answers_are_sentences_with_question_and_labels() -> None:
 def test_an_unresolved_verdict_says_so_and_why() -> None:
     text = note(Answers(values={"glider-ind": "ja"}))
     assert "**Værktøjets bud: uafklaret.**" in text
-    assert "Du har besvaret 1 af triagespørgsmålene" in text
+    assert "1 af triagespørgsmålene er besvaret" in text
 
 
 def test_the_leaders_disagreement_and_reason_stand_beside_the_verdict() -> None:
@@ -197,10 +197,13 @@ def test_meeting_lists_marked_points_and_open_questions_under_the_basic_question
     assert "Åbent spørgsmål: svaret er endnu »ved ikke«." in core
     competences = groups["3. Kompetencer: hvad skal medarbejderne kunne?"]
     assert "Sat til drøftelse. Spørgsmålet er ikke besvaret endnu." in competences
-    other = groups["Øvrige punkter"]
-    assert "Sat til drøftelse. Svaret indtil nu: »En del af den personlige kontakt erstattes«." in other
-    assert "*Note:* Hvad med borgere med demens?" in other
-    assert "**Hvilken fase er projektet i?**" in other
+    # Triage and context questions sit under the basic question the flow gives them.
+    task_solving = groups["2. Opgaveløsningen: hvordan påvirkes hverdagens arbejde?"]
+    assert "Sat til drøftelse. Svaret indtil nu: »En del af den personlige kontakt erstattes«." in task_solving
+    assert "*Note:* Hvad med borgere med demens?" in task_solving
+    involvement = groups["4. Inddragelse: hvordan samarbejder vi om at tage den i brug?"]
+    assert "**Hvilken fase er projektet i?**" in involvement
+    assert "Øvrige punkter" not in groups  # nothing here lacks a basic question
     # data-formaal is hidden (no personal data on this path): its mark does not show.
     assert "Hvilke oplysninger skal teknologien bruge" not in text
     assert "Lederen har sat to punkter til drøftelse, og to spørgsmål står åbne." in meeting
@@ -298,3 +301,10 @@ def test_write_markdown_writes_exactly_the_rendered_note(tmp_path: Path) -> None
 def test_wiki_parser_reads_tables_like_the_wikis() -> None:
     tokens = wiki_parser().parse("| a | b |\n| --- | --- |\n| 1 | 2 |\n")
     assert any(token.type == "table_open" for token in tokens)
+
+
+def test_a_marked_question_outside_the_four_basic_questions_goes_under_other_points() -> None:
+    text = note(change_answers(discuss=frozenset({"navn"})))
+    meeting = text.split("## Til mødet")[1].split("## Svarene afsnit for afsnit")[0]
+    other = meeting.split("### Øvrige punkter")[1]
+    assert "**Hvad hedder teknologien eller projektet?**" in other
