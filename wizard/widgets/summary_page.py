@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from flows import Answers, Evaluation, Flow
-from outputs.markdown import render_markdown
+from outputs.markdown import render_markdown, wiki_parser
 from wizard.widgets.text_answer import LineInput
 from wizard.widgets.wording import answer_text, display_path, shorten, verdict_label
 
@@ -74,4 +74,7 @@ class SummaryPage(Vertical):
             yield LineInput(display_path(export_path_for(self.answers_path)), id="export-path")
         yield Static("", id="export-message", markup=False)
         yield Static("Forhåndsvisning af noten (Page Down / Page Up ruller):", classes="label", markup=False)
-        yield Markdown(render_markdown(self.flow, self.answers), id="preview", open_links=False)
+        # The wiki's parser, not Textual's default: the preview shows exactly what the wiki will show.
+        yield Markdown(
+            render_markdown(self.flow, self.answers), id="preview", open_links=False, parser_factory=wiki_parser
+        )
