@@ -55,20 +55,25 @@ def timed_export(files: list[Path], out_dir: Path) -> float:
     return elapsed
 
 
+def measure(files: int = 1000, rounds: int = 3) -> tuple[float, float]:
+    """Median seconds for one export and for ``files`` exports in one process, alternated ``rounds`` times."""
+    with tempfile.TemporaryDirectory(prefix="export-batch-") as temp:
+        folder = Path(temp)
+        (folder / "svar").mkdir()
+        paths = make_answers_files(folder / "svar", files)
+        singles, batches = [], []
+        for round_number in range(rounds):
+            singles.append(timed_export(paths[:1], folder / f"en-{round_number}"))
+            batches.append(timed_export(paths, folder / f"alle-{round_number}"))
+    return statistics.median(singles), statistics.median(batches)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000, help="antal svarfiler i den store kørsel")
     parser.add_argument("--rounds", type=int, default=3, help="gentagelser; medianen tæller")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="export-batch-") as temp:
-        folder = Path(temp)
-        (folder / "svar").mkdir()
-        files = make_answers_files(folder / "svar", args.files)
-        singles, batches = [], []
-        for round_number in range(args.rounds):
-            singles.append(timed_export(files[:1], folder / f"en-{round_number}"))
-            batches.append(timed_export(files, folder / f"alle-{round_number}"))
-    single, batch = statistics.median(singles), statistics.median(batches)
+    single, batch = measure(args.files, args.rounds)
     ratio = batch / single
     print(f"Én eksport (hele processen):       {single * 1000:8.0f} ms")
     per_file = batch / args.files * 1000

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from flows import UNKNOWN, Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
 from flows.schema import UNKNOWN_LABEL
 from outputs.md_document import MarkdownDocument
 from outputs.md_escape import autolink, clean_text, code_span, inline, one_line, table_cell
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 NEUTRAL_TITLE = "Forberedelse til møde om ny teknologi"
 NAME_QUESTION = "navn"
@@ -76,8 +78,11 @@ def wiki_parser() -> MarkdownIt:
     """A parser that reads the note as the wikis do (CommonMark with GFM tables).
 
     Fit for Textual's ``Markdown(..., parser_factory=wiki_parser)`` so the
-    preview in the screens shows exactly what the wiki will show.
+    preview in the screens shows exactly what the wiki will show. (The parser is imported here:
+    writing a note does not need it, and ``wizard export`` starts faster without it.)
     """
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
 
 

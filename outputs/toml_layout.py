@@ -208,7 +208,7 @@ class _Scanner:
             self.skip_spaces()
             start = self.pos
             char = self.text[start] if start < self.n else ""
-            if char in "\"'":
+            if char and char in "\"'":  # ("" is in every string: the end of the text is no quote)
                 end = self.string_end(start)
                 try:
                     name = tomllib.loads(f"k = {self.text[start:end]}")["k"]

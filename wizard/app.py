@@ -3,7 +3,7 @@
 ``run_app`` is the entry the command line calls. ``Preparation`` is one answers
 file being filled in (answers in memory, where they are saved, whether the last
 save worked); ``WizardApp`` shows it. Every change is saved through
-``outputs.saving`` the moment it is made (text after a short pause in typing).
+``outputs.saving`` the moment it is on the screen (text after a short pause in typing).
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.reactive import reactive
 
 from flows import Answers, Evaluation, Flow, evaluate
 from outputs.answers_file import AnswersFileError, load_answers
+from outputs.printable import printable
 from outputs.saving import AnswersLock, LockedError, SaveError, save_answers
 from wizard import terminal
+from wizard.inert import INERT_CONTROLS
 from wizard.widgets.wording import display_path
 
 DEFAULT_FILE = Path("forberedelse.toml")
@@ -201,15 +204,21 @@ class WizardApp(App[int]):
         self._save_timer = None
         self.hung_up = False
 
-    def on_mount(self) -> None:
-        from wizard.screens.prepare import PrepareScreen
-        from wizard.screens.start import StartScreen
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters, then ours: no control character from a file or a paste reaches the terminal."""
+        return [*super().get_line_filters(), INERT_CONTROLS]
 
+    def on_mount(self) -> None:
+        # Each screen is imported when it is first shown: the first screen appears sooner.
         if self.handle_signals:
             terminal.on_hangup(self.hang_up)
         if self.preparation is None:
+            from wizard.screens.start import StartScreen
+
             self.push_screen(StartScreen(self.default_path))
         else:
+            from wizard.screens.prepare import PrepareScreen
+
             self.save_status = self.preparation.status_text()
             self.push_screen(PrepareScreen())
 
@@ -233,23 +242,39 @@ class WizardApp(App[int]):
     # -- saving ----------------------------------------------------------------------------------------
 
     def change_answers(self, answers: Answers, *, typing: bool = False, evaluation: Evaluation | None = None) -> None:
-        """Take new answers; save now, or shortly after the last key press while typing."""
+        """Take new answers; save as soon as the screen shows them, or shortly after the last key press while typing."""
         preparation = self.preparation
         assert preparation is not None
+        changed = answers != preparation.answers
         preparation.change(answers, evaluation)
+        if typing:
+            if changed:  # (a field that only shows its own value again changes nothing, and postpones nothing)
+                self._stop_save_timer()
+                self._save_timer = self.set_timer(self.text_save_delay, self.save_now)
+            return
+        self.save_soon()
+
+    def save_soon(self) -> None:
+        """Save what is not yet written (a pending text answer too) right after the screen is next drawn:
+        the leader sees the answer or the next page first, and a slow disk does not hold up the keys."""
+        preparation = self.preparation
+        if preparation is None or not (preparation.unsaved or preparation.error or self._save_timer):
+            return
+        self._stop_save_timer()
+        self.call_after_refresh(self._save_unless_typing)
+
+    def _save_unless_typing(self) -> None:
+        if self._save_timer is None:  # else the leader has started typing since: the pause in typing saves
+            self.save_now()
+
+    def _stop_save_timer(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if typing and preparation.unsaved:
-            self._save_timer = self.set_timer(self.text_save_delay, self.save_now)
-        else:
-            self.save_now()
 
     def save_now(self) -> bool:
         """Write what is not yet written (a pending text answer too); True when all is on disk."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self._stop_save_timer()
         preparation = self.preparation
         if preparation is None:
             return True
@@ -263,6 +288,7 @@ class WizardApp(App[int]):
                 title="Kunne ikke gemme",
                 severity="error",
                 timeout=10,
+                markup=False,  # the message names files: "[...]" in a name is text, not Textual markup
             )
         return saved
 
@@ -335,7 +361,7 @@ def run_app(path: Path | None, flow: Flow, flow_name: str | None) -> int:
         try:
             preparation = open_preparation(path, flow)
         except OpenError as error:
-            print(error, file=sys.stderr)
+            print(printable(str(error), keep_newlines=True), file=sys.stderr)  # the name may hold escapes
             return 1
     app = WizardApp(flow, flow_name=flow_name, preparation=preparation, handle_signals=True)
     try:

@@ -88,7 +88,7 @@ class SaveAsDialog(ModalScreen[Path | None]):
         if message:
             self.query_one("#save-as-message", Static).update(message)
             return
-        self.app.notify(f"Svarene gemmes nu i {display_path(path)}.", title="Gemt")
+        self.app.notify(f"Svarene gemmes nu i {display_path(path)}.", title="Gemt", markup=False)  # a name, not markup
         self.dismiss(path)
 
     def action_dismiss_none(self) -> None:

@@ -19,10 +19,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from flows import Answers, AnswerValue, Evaluation, Flow, Verdict, evaluate
-from outputs.markdown import write_markdown
 from outputs.saving import SaveError
 from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen
 from wizard.screens.outline import OutlineScreen
@@ -30,9 +29,9 @@ from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, r
 from wizard.screens.verdict import VerdictScreen
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.judgement_page import AGREE, JudgementPage, traits_explanation
+from wizard.widgets.key_footer import KeyFooter
 from wizard.widgets.mark import MarkToggle
 from wizard.widgets.question_page import QuestionPage, explanation
-from wizard.widgets.summary_page import SummaryPage
 from wizard.widgets.text_answer import AnswerText
 from wizard.widgets.verdict_panel import VerdictPanel
 from wizard.widgets.wording import display_path, progress_text, shorten
@@ -89,7 +88,7 @@ class PrepareScreen(Screen):
         yield VerticalScroll(id="page", can_focus=False)
         yield VerdictPanel(id="verdict")
         yield Static("", id="save-status", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.watch(self.app, "save_status", self._show_save_status)
@@ -110,11 +109,15 @@ class PrepareScreen(Screen):
 
     async def show_page(self, page: Page) -> None:
         """Build ``page`` and focus its first field."""
-        self.app.save_now()  # a text answer still waiting for its save goes to disk before we move
+        self.app.save_soon()  # a text answer still waiting for its save goes to disk as soon as the page is drawn
         self.page = page
         body = self.query_one("#page", VerticalScroll)
-        await body.remove_children()
-        await body.mount(self._build(page))
+        shown = body.children[0] if body.children else None
+        if page.kind == "spørgsmål" and isinstance(shown, QuestionPage):
+            await shown.show(self.flow.questions[page.question_id], self.preparation.answers)  # the fast way
+        else:
+            await body.remove_children()
+            await body.mount(self._build(page))
         body.scroll_home(animate=False)
         self._refresh_chrome()
         first = {"spørgsmål": "#answer", "vurdering": "#judgement", "sammenfatning": "#export-path"}[page.kind]
@@ -128,6 +131,8 @@ class PrepareScreen(Screen):
             return QuestionPage(self.flow, question, preparation.answers)
         if page.kind == "vurdering":
             return JudgementPage(self.flow, preparation.answers, preparation.evaluation)
+        from wizard.widgets.summary_page import SummaryPage  # the Markdown preview: loaded when first needed
+
         return SummaryPage(self.flow, preparation.answers, preparation.evaluation, preparation.path)
 
     def _refresh_chrome(self) -> None:
@@ -241,6 +246,8 @@ class PrepareScreen(Screen):
             if then_advance:
                 self.call_later(self._advance_within_page)
             return
+        if isinstance(self.focused, ChoiceList):
+            self.focused.show_pick()  # Enter leaves drawing the pick to us; it shows behind the question
         names = "\n".join(f"• {shorten(self.flow.questions[question_id].text, 70)}" for question_id in lost)
         self.app.push_screen(
             ChoiceDialog(
@@ -357,6 +364,8 @@ class PrepareScreen(Screen):
         self.export(path)
 
     def export(self, path: Path) -> None:
+        from outputs.markdown import write_markdown
+
         self.app.save_now()
         try:
             write_markdown(path, self.flow, self.preparation.answers)

@@ -8,9 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from wizard.widgets.choices import ChoiceList
+from wizard.widgets.key_footer import KeyFooter
 from wizard.widgets.text_answer import LineInput
 from wizard.widgets.wording import display_path
 
@@ -52,7 +53,7 @@ class StartScreen(Screen):
                 classes="hint",
                 markup=False,
             )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#path", LineInput).focus()

@@ -85,7 +85,7 @@ class ChoiceList(OptionList, inherit_bindings=False):
         # Focus events reach this class before Widget has updated has_focus, hence ``focused``.
         focused = self.has_focus if focused is None else focused
         cursor = self.highlighted if focused else None
-        for index in range(len(self.choices)):
+        for index in range(self.option_count):  # none while set_choices swaps the options
             self.replace_option_prompt_at_index(index, self._prompt(index, index == cursor))
 
     def watch_highlighted(self, highlighted: int | None) -> None:
@@ -110,6 +110,19 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self.chosen = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
         self._redraw()
 
+    def set_choices(self, choices: Sequence[tuple[str, str]], *, multiple: bool, chosen: Sequence[str]) -> None:
+        """Show other options, as a new list with these arguments would (the page reuses the list)."""
+        self.clear_options()
+        self.choices = tuple(choices)
+        self.multiple = multiple
+        self.chosen = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
+        self.add_options(self._options_for(None))
+        self.highlighted = self._index(self.chosen[0]) if self.chosen else 0
+
+    def show_pick(self) -> None:
+        """Draw the pick Enter left undrawn, for a screen that stays (see ``action_choose``)."""
+        self._redraw()
+
     def action_choose(self, advance: bool) -> None:
         index = self.highlighted
         if index is None:
@@ -125,7 +138,11 @@ class ChoiceList(OptionList, inherit_bindings=False):
                 self._redraw()
         else:
             self.chosen = [choice_id]
-            self._redraw()
+            if not advance:
+                self._redraw()
+            # With Enter the screen moves on at once (on the judgement page it moves the focus, which
+            # redraws the list; before a question it calls show_pick): drawing the pick here would cost
+            # a frame, and Textual then holds the next page back until its next frame is due (1/60 s).
         self.post_message(self.Chosen(self, self.value, advance))
 
     async def _on_click(self, event: events.Click) -> None:

@@ -41,33 +41,45 @@ def hint(question: Question) -> str:
 
 
 class QuestionPage(Vertical):
-    """Posts nothing itself: the screen listens to the answer widget, the mark and the note."""
+    """Posts nothing itself: the screen listens to the answer widget, the mark and the note.
+
+    ``show`` turns to another question in the same page: the widgets stay and show the new
+    question; only a text field and a list of options replace each other. Mounting a whole
+    page (about ten widgets) was most of the time from Enter to the next question on the screen.
+    """
 
     def __init__(self, flow: Flow, question: Question, answers: Answers) -> None:
         super().__init__(classes="page")
         self.flow = flow
         self.question = question
         self.answers = answers
-        section = flow.section_of(question.id)
-        self.first_in_section = section.questions[0].id == question.id
+
+    def _intro(self) -> str:
+        """The section's introduction, above its first question only."""
+        section = self.flow.section_of(self.question.id)
+        return section.intro if section.questions[0].id == self.question.id else ""
+
+    def _choices(self) -> tuple[list[tuple[str, str]], bool, tuple[str, ...]]:
+        """The options of a choice question, whether several may be chosen, and those chosen now."""
+        question = self.question
+        value = self.answers.values.get(question.id)
+        chosen = value if isinstance(value, tuple) else (value,) if isinstance(value, str) else ()
+        return [(option.id, option.label) for option in question.choices], question.kind is Kind.MULTI, chosen
+
+    def _answer_field(self) -> ChoiceList | AnswerText:
+        if self.question.is_choice:
+            choices, multiple, chosen = self._choices()
+            return ChoiceList(choices, multiple=multiple, chosen=chosen, id="answer")
+        value = self.answers.values.get(self.question.id)
+        return AnswerText(value if isinstance(value, str) else "", id="answer", placeholder="Skriv dit svar her")
 
     def compose(self) -> ComposeResult:
-        flow, question, answers = self.flow, self.question, self.answers
-        section = flow.section_of(question.id)
-        value = answers.values.get(question.id)
-        if self.first_in_section and section.intro:
-            yield Static(section.intro, classes="intro", markup=False)
+        question, answers = self.question, self.answers
+        intro = Static(self._intro(), classes="intro", markup=False)
+        intro.display = bool(self._intro())
+        yield intro
         yield Static(question.text, classes="question", markup=False)
-        if question.is_choice:
-            chosen = value if isinstance(value, tuple) else (value,) if value else ()
-            yield ChoiceList(
-                [(option.id, option.label) for option in question.choices],
-                multiple=question.kind is Kind.MULTI,
-                chosen=chosen,
-                id="answer",
-            )
-        else:
-            yield AnswerText(value if isinstance(value, str) else "", id="answer", placeholder="Skriv dit svar her")
+        yield self._answer_field()
         yield Static(hint(question), classes="hint", markup=False)
         yield MarkToggle(DISCUSS_LABEL, question.id in answers.discuss, id="discuss")
         with Horizontal(classes="note-row"):
@@ -75,3 +87,24 @@ class QuestionPage(Vertical):
             yield LineInput(
                 answers.notes.get(question.id, ""), id="note", placeholder="en bemærkning til mødet (valgfri)"
             )
+
+    async def show(self, question: Question, answers: Answers) -> None:
+        """Show ``question`` instead, as ``compose`` would have built it."""
+        self.question, self.answers = question, answers
+        intro = self.query_one(".intro", Static)
+        intro.update(self._intro())
+        intro.display = bool(self._intro())
+        self.query_one(".question", Static).update(question.text)
+        field = self.query_one("#answer")
+        if isinstance(field, ChoiceList) and question.is_choice:  # from options to options: the same list
+            choices, multiple, chosen = self._choices()
+            field.set_choices(choices, multiple=multiple, chosen=chosen)
+        else:
+            self.screen.set_focus(None)  # else Textual first moves the focus to the next field, then we move it
+            await field.remove()
+            await self.mount(self._answer_field(), after=".question")
+        self.query_one(".hint", Static).update(hint(question))
+        self.query_one("#discuss", MarkToggle).checked = question.id in answers.discuss
+        note = self.query_one("#note", LineInput)
+        note.value = answers.notes.get(question.id, "")
+        note.cursor_position = len(note.value)  # where a new field has its cursor

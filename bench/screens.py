@@ -1,0 +1,255 @@
+"""The screen figures, in a real terminal: a private tmux server, one pane of 80x24, TERM=xterm-256color.
+
+Each round runs three sessions in the same pane, in alternating order so they share the
+machine's noise: the minimal Textual app (``bench/minimal_app.py``), ``wizard FILE`` (the
+wizard opening an answers file on a choice question) and ``wizard`` (the start screen).
+Both programs are Python scripts in the same venv, started the same way.
+
+- first screen: from asking tmux to start the program until a known text of the first
+  screen is in the pane (``capture-pane``, polled every millisecond);
+- options: Down or Up on a choice list until the highlight has moved;
+- next question: Enter on a choice until the next question is on the screen and the answer
+  is in the answers file on disk (autosave included; the time until the screen alone shows
+  it is kept too);
+- memory: peak resident size (VmHWM) of each program just before it quits;
+- idle CPU: utime + stime of a wizard waiting on a question, over a few seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from bench import minimal_app
+from bench.tmux import Tmux
+from flows import Answers, Flow, default_flow, evaluate
+from outputs.answers_file import dumps_answers
+from wizard.screens.pages import Page, neighbour
+
+PYTHON = sys.executable
+WIZARD = str(Path(sys.executable).with_name("wizard"))
+MINIMAL_APP = str(Path(minimal_app.__file__).resolve())
+ENV = {"TERM": "xterm-256color"}
+CHOICE_QUESTION = "fagomraade"  # the wizard opens on this question; Enter moves to the next
+SETTLE = 0.08  # seconds of quiet after each measured key, so the next one starts from an idle program
+ANSWERS_FILE = "svar.toml"
+
+
+def drawn(*texts: str) -> Callable[[str], bool]:
+    return lambda screen: all(text in screen for text in texts)
+
+
+def marker_on(label: str) -> Callable[[str], bool]:
+    """The wizard's focus marker "›" is on the line of ``label``."""
+    return lambda screen: any(line.lstrip().startswith("›") and label in line for line in screen.splitlines())
+
+
+def highlighted(label: str) -> Callable[[str], bool]:
+    """Textual's RadioSet shows the highlighted button in bold (captured with escape sequences)."""
+    return lambda screen: any(label in line and "\x1b[1m" in line for line in screen.splitlines())
+
+
+@dataclass
+class Samples:
+    """Everything measured in one run of the benchmark, in seconds and kilobytes."""
+
+    first_minimal: list[float] = field(default_factory=list)
+    first_question: list[float] = field(default_factory=list)
+    first_start: list[float] = field(default_factory=list)
+    options_minimal: list[float] = field(default_factory=list)
+    options_wizard: list[float] = field(default_factory=list)
+    next_question: list[float] = field(default_factory=list)  # on the screen and on disk
+    next_drawn: list[float] = field(default_factory=list)  # on the screen
+    peak_minimal: list[int] = field(default_factory=list)
+    peak_wizard: list[int] = field(default_factory=list)
+    idle_minimal: float | None = None
+    idle_wizard: float | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The wizard's part: which question it opens on, its options, the next question, the file."""
+
+    flow: Flow
+    question_text: str
+    options: tuple[tuple[str, str], tuple[str, str]]  # (id, label) of the first two options
+    last_option: str
+    section_id: str
+    next_text: str
+    answers_text: str
+
+    @classmethod
+    def build(cls, flow: Flow) -> Scenario:
+        question = flow.questions[CHOICE_QUESTION]
+        values: dict[str, str] = {}
+        for earlier in evaluate(flow, Answers()).visible_questions:  # answer everything before it
+            if earlier.id == question.id:
+                break
+            values[earlier.id] = earlier.choices[0].id if earlier.is_choice else "Skærmbesøg i hjemmeplejen"
+        answers = Answers(values=values)
+        evaluation = evaluate(flow, answers)
+        if evaluation.first_unanswered() != question:
+            raise RuntimeError(f"guiden åbner ikke på spørgsmålet {question.id}; ret bench/screens.py")
+        following = neighbour(flow, evaluation, Page("spørgsmål", question.id), 1)
+        if following is None or following.question_id is None:
+            raise RuntimeError(f"intet spørgsmål efter {question.id}; ret bench/screens.py")
+        first, second = question.choices[0], question.choices[1]
+        return cls(
+            flow=flow,
+            question_text=question.text,
+            options=((first.id, first.label), (second.id, second.label)),
+            last_option=question.choices[-1].label,
+            section_id=flow.section_of(question.id).id,
+            next_text=flow.questions[following.question_id].text,
+            answers_text=dumps_answers(flow, answers),
+        )
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of the whole process (all its threads)."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    fields = text[text.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_kilobytes(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("VmHWM mangler i /proc/PID/status")
+
+
+def idle_cpu(pid: int, seconds: float) -> float:
+    """Percent of one core the process used while nobody touched it."""
+    before, start = cpu_seconds(pid), time.monotonic()
+    time.sleep(seconds)
+    return (cpu_seconds(pid) - before) / (time.monotonic() - start) * 100
+
+
+class Screens:
+    def __init__(self, tmux: Tmux, scenario: Scenario, keys: int, samples: Samples) -> None:
+        self.tmux = tmux
+        self.scenario = scenario
+        self.keys = keys
+        self.samples = samples
+
+    def _start(self, argv: list[str], shown: Callable[[str], bool], what: str) -> tuple[float, int]:
+        start = time.perf_counter()
+        self.tmux.start(argv, ENV)
+        seen = self.tmux.wait(shown, what)
+        return seen - start, self.tmux.pid()
+
+    def _key(self, key: str, shown: Callable[[str], bool], what: str, escapes: bool = False) -> float:
+        start = time.perf_counter()
+        self.tmux.keys(key)
+        return self.tmux.wait(shown, what, escapes) - start
+
+    def _quit(self) -> None:
+        self.tmux.keys("C-q")
+        self.tmux.wait_dead()
+
+    def minimal(self, record: bool, idle_seconds: float = 0.0) -> None:
+        labels = minimal_app.OPTIONS
+        first, pid = self._start(
+            [PYTHON, MINIMAL_APP], drawn(minimal_app.TITLE, labels[-1], "palette"), "den minimale apps skærm"
+        )
+        time.sleep(SETTLE)
+        moves = []
+        for number in range(self.keys):
+            key, label = ("Down", labels[1]) if number % 2 == 0 else ("Up", labels[0])
+            moves.append(self._key(key, highlighted(label), f"markeringen på {label}", escapes=True))
+            time.sleep(SETTLE)
+        if idle_seconds:
+            self.samples.idle_minimal = idle_cpu(pid, idle_seconds)
+        peak = peak_kilobytes(pid)
+        self._quit()
+        if record:
+            self.samples.first_minimal.append(first)
+            self.samples.options_minimal.extend(moves)
+            self.samples.peak_minimal.append(peak)
+
+    def wizard_on_question(self, record: bool, idle_seconds: float = 0.0) -> None:
+        scenario = self.scenario
+        answers_path = self.tmux.workdir / ANSWERS_FILE
+        answers_path.write_text(scenario.answers_text, encoding="utf-8")
+        first, pid = self._start(
+            [WIZARD, ANSWERS_FILE],
+            drawn(scenario.question_text, scenario.last_option, "Svarene gemmes i", "Genveje"),
+            "guidens første spørgsmål",
+        )
+        time.sleep(SETTLE)
+        moves, drawn_after, saved_after = [], [], []
+        for number in range(self.keys):
+            key, (option_id, label) = ("Down", scenario.options[1]) if number % 2 == 0 else ("Up", scenario.options[0])
+            moves.append(self._key(key, marker_on(label), f"markeringen på {label}"))
+            time.sleep(SETTLE)
+            start = time.perf_counter()
+            self.tmux.keys("Enter")
+            drawn_after.append(self.tmux.wait(drawn(scenario.next_text), "det næste spørgsmål") - start)
+            saved_after.append(self._saved(answers_path, option_id) - start)  # looked for once it is drawn
+            time.sleep(SETTLE)
+            self.tmux.keys("C-p")
+            back = marker_on(label)
+            self.tmux.wait(lambda screen, back=back: scenario.question_text in screen and back(screen), "spørgsmålet")
+            time.sleep(SETTLE)
+        if idle_seconds:
+            self.samples.idle_wizard = idle_cpu(pid, idle_seconds)
+        peak = peak_kilobytes(pid)
+        self._quit()
+        if record:
+            self.samples.first_question.append(first)
+            self.samples.options_wizard.extend(moves)
+            self.samples.next_drawn.extend(drawn_after)
+            self.samples.next_question.extend(saved_after)
+            self.samples.peak_wizard.append(peak)
+
+    def _saved(self, path: Path, option_id: str) -> float:
+        """When the answers file on disk holds ``option_id`` as the answer (polled)."""
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                table = tomllib.loads(path.read_text(encoding="utf-8")).get(self.scenario.section_id, {})
+            except (OSError, tomllib.TOMLDecodeError):
+                table = {}
+            if table.get(CHOICE_QUESTION) == option_id:
+                return time.perf_counter()
+            time.sleep(0.0005)
+        raise RuntimeError(f"svaret {option_id} blev aldrig gemt i {path}")
+
+    def wizard_start_screen(self, record: bool) -> None:
+        first, _ = self._start([WIZARD], drawn("Kerneopgave-guiden", "betyder Ctrl-tasten", "Genveje"), "startskærmen")
+        time.sleep(SETTLE)
+        self._quit()
+        if record:
+            self.samples.first_start.append(first)
+
+
+def measure(workdir: Path, rounds: int, keys: int, idle_seconds: float, progress: Callable[[str], None]) -> Samples:
+    """One warm-up round (not counted), then ``rounds`` rounds in alternating order."""
+    samples = Samples()
+    scenario = Scenario.build(default_flow())
+    with Tmux(workdir) as tmux:
+        screens = Screens(tmux, scenario, keys, samples)
+        for number in range(rounds + 1):
+            record, last = number > 0, number == rounds
+            progress(f"skærmene: runde {number} af {rounds}" if record else "skærmene: opvarmning")
+            idle = idle_seconds if last else 0.0
+            sessions = [
+                partial(screens.minimal, record, idle),
+                partial(screens.wizard_on_question, record, idle),
+                partial(screens.wizard_start_screen, record),
+            ]
+            for session in sessions if number % 2 == 0 else reversed(sessions):
+                session()
+    return samples
+
+
+def median_ms(values: list[float]) -> float:
+    return statistics.median(values) * 1000
