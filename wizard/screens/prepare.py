@@ -123,6 +123,8 @@ class PrepareScreen(Screen):
         first = {"spørgsmål": "#answer", "vurdering": "#judgement", "sammenfatning": "#export-path"}[page.kind]
         # The summary starts at its top (the verdict), not scrolled to its export field.
         self.query_one(first).focus(scroll_visible=page != SUMMARY)
+        if page == SUMMARY:  # once laid out too: opening a finished file lands here before the first layout
+            self.call_after_refresh(body.scroll_home, animate=False)
 
     def _build(self, page: Page) -> Widget:
         preparation = self.preparation
