@@ -85,6 +85,8 @@ def server(tmp_path: Path):
     finally:
         started.stop()
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True, check=False)
+        tmux_folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (tmux_folder / SOCKET).unlink(missing_ok=True)  # the server leaves its socket file behind
     assert started.process.poll() is not None, "sshd must be stopped at the end"
 
 

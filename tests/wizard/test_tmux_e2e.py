@@ -60,6 +60,8 @@ class Tmux:
 
     def kill_server(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        tmux_folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (tmux_folder / self.socket).unlink(missing_ok=True)  # the server leaves its socket file behind
 
 
 def gone(pid: int) -> bool:
