@@ -6,12 +6,13 @@ The default flow ships as ``flows/kerneopgave.toml`` inside the package.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
+from flows.building import load_shipped_flow
 from flows.conditions import UNKNOWN, AnswerValue
 from flows.engine import Answers, DecisiveChange, Evaluation, Reason, decisive_answers, evaluate, normalise
+from flows.problems import FlowError, FlowProblem
 from flows.schema import BasicQuestion, Flow, Kind, Question, Section, Verdict
-from flows.validation import FlowError, FlowProblem, parse_flow
 
 DEFAULT_FLOW_RESOURCE = "kerneopgave.toml"
 
@@ -40,11 +41,21 @@ __all__ = [
 
 
 def default_flow_text() -> str:
-    """The default flow's TOML text, as shipped in the package."""
-    return files("flows").joinpath(DEFAULT_FLOW_RESOURCE).read_text(encoding="utf-8")
+    """The default flow's TOML text, as shipped in the package (a file beside this one)."""
+    return (Path(__file__).parent / DEFAULT_FLOW_RESOURCE).read_text(encoding="utf-8")
 
 
 @cache
 def default_flow() -> Flow:
-    """The default flow, parsed and checked once per process."""
-    return parse_flow(default_flow_text(), f"flows/{DEFAULT_FLOW_RESOURCE}")
+    """The default flow, loaded and linked once per process (without pydantic: see ``flows.building``)."""
+    return load_shipped_flow(default_flow_text(), f"flows/{DEFAULT_FLOW_RESOURCE}")
+
+
+def parse_flow(text: str, name: str) -> Flow:
+    """Parse and fully check a flow file from outside; ``name`` is how messages refer to it.
+
+    A FlowError names every problem with its line.
+    """
+    from flows.validation import parse_flow as validate  # pydantic loads only for such a file
+
+    return validate(text, name)

@@ -58,7 +58,7 @@ def plan_of(flow: Flow) -> Plan:
     plan = flow._plan
     if plan is None:
         plan = _build(flow)
-        flow._plan = plan
+        object.__setattr__(flow, "_plan", plan)  # kept with the (frozen) flow; not one of its fields
     return plan
 
 

@@ -1,31 +1,53 @@
-"""The shape of a flow: sections of questions, triage criteria and traits (pydantic).
+"""The shape of a flow: sections of questions, triage criteria and traits.
 
-Field names are English (they are the program's vocabulary); everything a leader
-reads (titles, question texts, labels, help) is Danish data in the flow file.
-Structural mistakes (wrong types, unknown keys) are caught here; mistakes that
-need the whole flow (duplicate ids, conditions naming unknown questions) are
-caught in ``flows.validation``.
+Plain frozen dataclasses, so that loading the shipped flow, the screens and the
+exports never import pydantic (it costs a leader ~120 ms and 20 MB at every
+start). pydantic validates these same classes when a flow file comes from
+outside (``flows.validation``): the ``Rule`` markers and ``__pydantic_config__``
+below are read only then. Field names are English (the program's vocabulary);
+everything a leader reads is Danish data in the flow file.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from typing import Annotated, Any
 
 from flows.conditions import UNKNOWN, Condition
 
+
+class Rule:
+    """A constraint pydantic adds to a field's schema when it validates a flow file.
+
+    Written as pydantic's schema hook so that this module need not import pydantic;
+    the keywords are pydantic-core's (``pattern``, ``min_length``, ``ge``, ...).
+    """
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self.constraints)
+        return schema
+
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, Rule(pattern=ID_PATTERN)]
+Text = Annotated[str, Rule(strip_whitespace=True, min_length=1)]
+Version = Annotated[str, Rule(pattern=r"^\d+(\.\d+)*$")]
+NotEmpty = Rule(min_length=1)
 
 # Names the engine binds for conditions after the triage section.
 PATH_NAME = "vej"
 TRAITS_NAME = "traek"
 
 UNKNOWN_LABEL = "Ved ikke"
+
+# Unknown keys in a flow file are mistakes (a misspelt field would otherwise be ignored).
+_STRICT_KEYS = {"extra": "forbid"}
 
 
 class Kind(StrEnum):
@@ -51,11 +73,10 @@ class BasicQuestion(StrEnum):
     INVOLVEMENT = "inddragelse"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Option:
+    __pydantic_config__ = _STRICT_KEYS
 
-
-class Option(_Model):
     id: Id
     label: Text
 
@@ -63,12 +84,18 @@ class Option(_Model):
 YES_NO_OPTIONS = (Option(id="ja", label="Ja"), Option(id="nej", label="Nej"))
 
 
-class SourceRef(_Model):
+@dataclass(frozen=True, kw_only=True)
+class SourceRef:
+    __pydantic_config__ = _STRICT_KEYS
+
     source: Id
     section: Text
 
 
-class Source(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    __pydantic_config__ = _STRICT_KEYS
+
     id: Id
     title: Text
     publisher: Text
@@ -76,7 +103,10 @@ class Source(_Model):
     url: str | None = None
 
 
-class Question(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    __pydantic_config__ = _STRICT_KEYS
+
     id: Id
     text: Text
     kind: Kind
@@ -88,7 +118,8 @@ class Question(_Model):
     involve: str | None = None
     basic_question: BasicQuestion | None = None
 
-    _condition: Condition | None = PrivateAttr(default=None)
+    # Not a field (no annotation): parsed from ``relevant_when`` by ``flows.linking``.
+    _condition = None
 
     @property
     def condition(self) -> Condition | None:
@@ -124,23 +155,30 @@ class Question(_Model):
         return self.kind is not Kind.TEXT
 
 
-class Section(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    __pydantic_config__ = _STRICT_KEYS
+
     id: Id
     title: Text
     intro: str = ""
     basic_question: BasicQuestion | None = None
     trait: Id | None = None
     relevant_when: str | None = None
-    questions: tuple[Question, ...] = Field(min_length=1)
+    questions: Annotated[tuple[Question, ...], NotEmpty]
 
-    _condition: Condition | None = PrivateAttr(default=None)
+    # Not a field (no annotation): parsed from ``relevant_when`` by ``flows.linking``.
+    _condition = None
 
     @property
     def condition(self) -> Condition | None:
         return self._condition
 
 
-class Criterion(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
+    __pydantic_config__ = _STRICT_KEYS
+
     id: Id
     title: Text
     when: Text
@@ -148,7 +186,8 @@ class Criterion(_Model):
     explanation: Text
     traits: tuple[Id, ...] = ()
 
-    _condition: Condition | None = PrivateAttr(default=None)
+    # Not a field (no annotation): parsed from ``when`` by ``flows.linking``.
+    _condition = None
 
     @property
     def condition(self) -> Condition:
@@ -156,45 +195,53 @@ class Criterion(_Model):
         return self._condition
 
 
-class Trait(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Trait:
+    __pydantic_config__ = _STRICT_KEYS
+
     id: Id
     title: Text
     description: Text
     source: SourceRef
 
 
-class TriageRules(_Model):
+@dataclass(frozen=True, kw_only=True)
+class TriageRules:
+    __pydantic_config__ = _STRICT_KEYS
+
     section: Id
-    threshold: int = Field(description="score at or above which the verdict is a change")
-    min_answered: int = Field(ge=1)
+    threshold: int  # score at or above which the verdict is a change
+    min_answered: Annotated[int, Rule(ge=1)]
     simple_reason: Text
     unresolved_reason: Text
 
 
-class Flow(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Flow:
+    __pydantic_config__ = _STRICT_KEYS
+
     id: Id
-    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
+    version: Version
     title: Text
     description: str = ""
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], NotEmpty]
     traits: tuple[Trait, ...] = ()
     triage: TriageRules
-    criteria: tuple[Criterion, ...] = Field(min_length=1)
-    sections: tuple[Section, ...] = Field(min_length=1)
+    criteria: Annotated[tuple[Criterion, ...], NotEmpty]
+    sections: Annotated[tuple[Section, ...], NotEmpty]
 
-    # Indexes built once by validation; the engine uses them on every key press.
-    _questions: dict[str, Question] = PrivateAttr(default_factory=dict)
-    _section_of: dict[str, Section] = PrivateAttr(default_factory=dict)
-    _plan: object = PrivateAttr(default=None)  # flows.plan.Plan, built on first use
+    # Not fields (no annotation): indexes set by ``flows.linking`` once the flow is
+    # checked, read by the engine on every key press; and the plan, built on first use.
+    _questions = None  # dict[str, Question]
+    _section_of = None  # dict[str, Section]
+    _plan = None  # flows.plan.Plan
 
-    # Read straight from pydantic's private store: going through ``self._questions``
-    # costs a slow attribute fallback, and these are read for every answer checked.
     @property
     def questions(self) -> dict[str, Question]:
-        return self.__pydantic_private__["_questions"]
+        return self._questions
 
     def section_of(self, question_id: str) -> Section:
-        return self.__pydantic_private__["_section_of"][question_id]
+        return self._section_of[question_id]
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from flows import FlowError, default_flow_text, parse_flow
+from flows import FlowError, default_flow, default_flow_text, parse_flow
 
 NAME = "egen-flow.toml"
 
@@ -34,6 +37,26 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
 def test_the_default_flow_is_valid():
     flow = parse_flow(default_flow_text(), NAME)
     assert flow.id == "kerneopgave"
+
+
+def test_the_shipped_flow_loads_without_pydantic_into_the_same_flow_pydantic_checks():
+    """``default_flow`` trusts the shipped file's shape; this is where that trust is earned."""
+    checked = parse_flow(default_flow_text(), NAME)
+    fast = default_flow()
+    assert fast == checked
+    assert list(fast.questions) == list(checked.questions)
+    for question_id, question in fast.questions.items():
+        assert fast.section_of(question_id).id == checked.section_of(question_id).id
+        assert (question.condition is None) == (checked.questions[question_id].condition is None)
+    assert [criterion.condition.names for criterion in fast.criteria] == [
+        criterion.condition.names for criterion in checked.criteria
+    ]
+
+
+def test_loading_the_shipped_flow_does_not_import_pydantic():
+    code = "import sys, flows; flows.default_flow(); print(any(m.split('.')[0] == 'pydantic' for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_duplicate_question_id_names_the_second_place():
