@@ -1,5 +1,5 @@
 """``python -m wizard`` runs the same command line as the ``wizard`` script."""
 
-from wizard.cli import main
+from wizard.startup import main
 
 raise SystemExit(main())

@@ -19,6 +19,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from flows import Answers, Evaluation, Flow, evaluate
 from outputs.answers_file import AnswersFileError, load_answers
@@ -26,6 +27,7 @@ from outputs.printable import printable
 from outputs.saving import AnswersLock, LockedError, SaveError, save_answers
 from wizard import terminal
 from wizard.inert import INERT_CONTROLS
+from wizard.startup import resume_collector
 from wizard.widgets.wording import display_path
 
 DEFAULT_FILE = Path("forberedelse.toml")
@@ -208,19 +210,24 @@ class WizardApp(App[int]):
         """Textual's filters, then ours: no control character from a file or a paste reaches the terminal."""
         return [*super().get_line_filters(), INERT_CONTROLS]
 
-    def on_mount(self) -> None:
-        # Each screen is imported when it is first shown: the first screen appears sooner.
-        if self.handle_signals:
-            terminal.on_hangup(self.hang_up)
+    def get_default_screen(self) -> Screen:
+        """The first screen, as Textual's default screen: pushed in ``on_mount`` it would be drawn a frame later.
+
+        Each screen is imported when it is first shown: the first screen appears sooner.
+        """
         if self.preparation is None:
             from wizard.screens.start import StartScreen
 
-            self.push_screen(StartScreen(self.default_path))
-        else:
-            from wizard.screens.prepare import PrepareScreen
+            return StartScreen(self.default_path)
+        from wizard.screens.prepare import PrepareScreen
 
-            self.save_status = self.preparation.status_text()
-            self.push_screen(PrepareScreen())
+        self.set_reactive(WizardApp.save_status, self.preparation.status_text())
+        return PrepareScreen()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(resume_collector)  # paused by wizard.startup until the first screen is drawn
+        if self.handle_signals:
+            terminal.on_hangup(self.hang_up)
 
     def on_unmount(self) -> None:
         if self.handle_signals:
@@ -237,7 +244,8 @@ class WizardApp(App[int]):
 
         self.preparation = open_preparation(path, self.flow, self.clock, new=new)
         self.save_status = self.preparation.status_text()
-        self.switch_screen(PrepareScreen())
+        # Pushed over the start screen (Textual cannot switch away from the default screen); nothing pops it.
+        self.push_screen(PrepareScreen())
 
     # -- saving ----------------------------------------------------------------------------------------
 

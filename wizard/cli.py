@@ -36,6 +36,7 @@ from outputs.template import render_template
 from outputs.text_decode import MAX_FILE_BYTES, read_limited
 from wizard.cli_parser import COMMANDS, HEADLESS, UsageError, build_app_parser, build_parser
 from wizard.cli_status import status_dict, status_text
+from wizard.startup import resume_collector
 
 OK, FILE_ERRORS, CANNOT_RUN, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 130, 141
 STDIN = "-"
@@ -387,6 +388,7 @@ def _dispatch(argv: list[str]) -> int:
             if any(token in ("-h", "--help") for token in argv[: argv.index("--") if "--" in argv else None]):
                 build_parser().parse_args(["--help"])
             return _run_app(argv)
+        resume_collector()  # paused for the screens' start (wizard.startup); a headless command needs no pause
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help
         return int(exit_.code or 0)

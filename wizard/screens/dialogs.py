@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from wizard.widgets.choices import ChoiceList
-from wizard.widgets.text_answer import LineInput
+from wizard.widgets.line_input import LineInput
 from wizard.widgets.wording import display_path
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -32,9 +32,13 @@ from wizard.widgets.judgement_page import AGREE, JudgementPage, traits_explanati
 from wizard.widgets.key_footer import KeyFooter
 from wizard.widgets.mark import MarkToggle
 from wizard.widgets.question_page import QuestionPage, explanation
-from wizard.widgets.text_answer import AnswerText
 from wizard.widgets.verdict_panel import VerdictPanel
 from wizard.widgets.wording import display_path, progress_text, shorten
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
+    from wizard.widgets.text_answer import AnswerText
 
 SUMMARY_EXPLANATION = (
     "Her ser du, hvad du har svaret, og noten, som den bliver gemt. Noten er en Markdown-fil, som du kan lægge i "
@@ -278,15 +282,19 @@ class PrepareScreen(Screen):
             return
         self.propose(with_value(self.preparation.answers, question_id, event.value), event.advance)
 
-    @on(AnswerText.Changed, "#answer")
-    def _answer_typed(self, event: AnswerText.Changed) -> None:
-        text = event.text_area.text.strip()
-        answers = with_value(self.preparation.answers, self.page.question_id, text)
-        self.app.change_answers(answers, typing=True)
-        self._refresh_chrome()
+    # Text areas are handled by name, not with @on(AnswerText...): this module then need not
+    # load Textual's TextArea before the first screen (see wizard.widgets.text_answer).
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "answer":
+            text = event.text_area.text.strip()
+            answers = with_value(self.preparation.answers, self.page.question_id, text)
+            self.app.change_answers(answers, typing=True)
+            self._refresh_chrome()
+        elif event.text_area.id == "judgement-reason":
+            answers = replace(self.preparation.answers, judgement_reason=event.text_area.text.strip())
+            self.app.change_answers(answers, typing=True)
 
-    @on(AnswerText.Submitted)
-    async def _text_submitted(self, event: AnswerText.Submitted) -> None:
+    async def on_answer_text_submitted(self, event: AnswerText.Submitted) -> None:
         event.stop()
         if event.text_area.id == "judgement-reason":
             self.query_one("#traits").focus()
@@ -321,11 +329,6 @@ class PrepareScreen(Screen):
         event.stop()
         judgement = None if event.value == AGREE else Verdict(event.value)
         self.propose(replace(self.preparation.answers, judgement=judgement), event.advance)
-
-    @on(AnswerText.Changed, "#judgement-reason")
-    def _reason_typed(self, event: AnswerText.Changed) -> None:
-        answers = replace(self.preparation.answers, judgement_reason=event.text_area.text.strip())
-        self.app.change_answers(answers, typing=True)
 
     @on(ChoiceList.Chosen, "#traits")
     def _traits_chosen(self, event: ChoiceList.Chosen) -> None:

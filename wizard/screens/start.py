@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.key_footer import KeyFooter
-from wizard.widgets.text_answer import LineInput
+from wizard.widgets.line_input import LineInput
 from wizard.widgets.wording import display_path
 
 ACTIONS = (

@@ -10,7 +10,6 @@ from textual.widgets import Static
 from flows import Answers, Evaluation, Flow, Verdict
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.question_page import source_line
-from wizard.widgets.text_answer import AnswerText
 from wizard.widgets.wording import verdict_label
 
 AGREE = "enig"
@@ -61,6 +60,8 @@ class JudgementPage(Vertical):
         chosen = answers.judgement.value if answers.judgement else AGREE
         yield ChoiceList(judgement_choices(evaluation), chosen=[chosen], id="judgement")
         yield Static("Begrundelse – skriv kort hvorfor, især hvis du er uenig:", classes="label", markup=False)
+        from wizard.widgets.text_answer import AnswerText  # loaded when a text area is first shown
+
         yield AnswerText(answers.judgement_reason, id="judgement-reason", placeholder="Din begrundelse")
         yield Static("Træk, mødet bør se på (forvalgt ud fra triagen):", classes="label", markup=False)
         suggested = set(evaluation.suggested_traits)

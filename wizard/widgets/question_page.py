@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from flows import Answers, Flow, Kind, Question
 from wizard.widgets.choices import ChoiceList
+from wizard.widgets.line_input import LineInput
 from wizard.widgets.mark import MarkToggle
-from wizard.widgets.text_answer import AnswerText, LineInput
 
 DISCUSS_LABEL = "Til drøftelse på mødet (Ctrl+T)"
 
@@ -66,10 +67,12 @@ class QuestionPage(Vertical):
         chosen = value if isinstance(value, tuple) else (value,) if isinstance(value, str) else ()
         return [(option.id, option.label) for option in question.choices], question.kind is Kind.MULTI, chosen
 
-    def _answer_field(self) -> ChoiceList | AnswerText:
+    def _answer_field(self) -> Widget:
         if self.question.is_choice:
             choices, multiple, chosen = self._choices()
             return ChoiceList(choices, multiple=multiple, chosen=chosen, id="answer")
+        from wizard.widgets.text_answer import AnswerText  # loaded when a text question is first shown
+
         value = self.answers.values.get(self.question.id)
         return AnswerText(value if isinstance(value, str) else "", id="answer", placeholder="Skriv dit svar her")
 

@@ -11,7 +11,7 @@ from textual.widgets import Markdown, Static
 
 from flows import Answers, Evaluation, Flow
 from outputs.markdown import render_markdown, wiki_parser
-from wizard.widgets.text_answer import LineInput
+from wizard.widgets.line_input import LineInput
 from wizard.widgets.wording import answer_text, display_path, shorten, verdict_label
 
 

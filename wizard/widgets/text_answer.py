@@ -1,15 +1,18 @@
-"""Text fields that behave the same as the option lists: Enter moves on.
+"""The free-text answer: a text area that behaves like the option lists (Enter moves on).
 
 A free-text answer may hold several lines; Ctrl+J (the terminal's own
 line-feed key, which survives SSH and tmux) starts a new line. Cursors do not
 blink: blinking redraws the screen twice a second over SSH for nothing.
+
+Imported only where a text area is shown: Textual's TextArea takes a few ms to
+load, and the first screen is often a choice.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 
 class AnswerText(TextArea):
@@ -53,11 +56,3 @@ class AnswerText(TextArea):
             self._replace_via_keyboard("\n", start, end)
             return
         await super()._on_key(event)
-
-
-class LineInput(Input):
-    """A one-line input without a blinking cursor and without a border (it is marked by a label)."""
-
-    def __init__(self, value: str = "", *, id: str | None = None, placeholder: str = "") -> None:
-        super().__init__(value, id=id, placeholder=placeholder, compact=True)
-        self.cursor_blink = False
