@@ -7,8 +7,9 @@ and the ratio holds on a noisy machine. Not a unit test: run it by hand.
 
     .venv/bin/python bench/export_batch.py [--files 1000] [--rounds 3]
 
-The answers files are the examples in ``examples/``, copied round-robin with a
-different name each, so every note is different.
+The answers files are the examples in ``examples/``, copied round-robin with every
+free text made different in each copy (name, descriptions, notes), so no note can
+reuse work from an earlier one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ BUDGET = 10.0
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def distinct(text: str, number: int) -> str:
+    """The answers text with each free text marked with ``number`` (choices, which have no space, are left)."""
+    text = re.sub(r'^([\w-]+ = ")([^"\n]* [^"\n]*)"$', rf'\1\2 (fil {number})"', text, flags=re.MULTILINE)
+    return text.replace('= """\n', f'= """\nFil {number}: ')
+
+
 def make_answers_files(folder: Path, count: int) -> list[Path]:
     examples = sorted((ROOT / "examples").glob("*.toml"))
     if not examples:
@@ -34,7 +41,7 @@ def make_answers_files(folder: Path, count: int) -> list[Path]:
     paths = []
     for number in range(count):
         text = texts[number % len(texts)]
-        text = re.sub(r'^navn = "(.*)"$', rf'navn = "\1 nr. {number + 1}"', text, count=1, flags=re.MULTILINE)
+        text = distinct(text, number + 1)
         path = folder / f"svar-{number + 1:04d}.toml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
