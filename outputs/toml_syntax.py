@@ -85,6 +85,11 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+_UNFINISHED_HEADER = (
+    "en afsnitsoverskrift er ikke skrevet færdig",
+    "skriv afsnittets id mellem klammerne, fx [triage], eller slet linjen",
+)
+
 _UNCLOSED_LINE = (
     "teksten slutter ikke på samme linje: der mangler et afsluttende anførselstegn",
     'sæt " i slutningen af teksten; tekst over flere linjer skrives mellem """ og """',
@@ -161,6 +166,8 @@ def _problem(raw: str, layout: Layout, name: str) -> Problem:
         message, hint = _UNCLOSED_LINE
         if layout.broken_at is not None and layout.position(layout.broken_at)[0] == line:
             line, column = layout.position(layout.broken_at)
+    elif english.startswith("Invalid initial character for a key part") and _in_bare_header(layout, line, column):
+        message, hint = _UNFINISHED_HEADER  # e.g. a file cut off right after "["
     elif english.startswith("Cannot overwrite") and (duplicate := layout.first_duplicate()) is not None:
         line, column = layout.position(duplicate.key_offset)
         where = f" i [{printable(duplicate.path[0])}]" if len(duplicate.path) > 1 else ""
@@ -189,6 +196,13 @@ def _invalid_value(layout: Layout, line: int, column: int) -> tuple[str, str]:
         shown = printable(word, limit=60)
         return "værdien kan ikke læses", f'tekst og id\'er skal stå i anførselstegn: skriv "{shown}"'
     return "værdien kan ikke læses", _QUOTE_HINT
+
+
+def _in_bare_header(layout: Layout, line: int, column: int) -> bool:
+    """The line is only "[" or "[[" up to the error, and nothing comes after it."""
+    lines = layout.text.split("\n")
+    text = lines[line - 1] if line <= len(lines) else ""
+    return text[: column - 1].strip() in ("[", "[[") and not text[column - 1 :].strip()
 
 
 def _first_word(text: str) -> str:

@@ -299,6 +299,13 @@ def test_an_unclosed_multiline_string_points_at_its_start() -> None:
     assert (problem.line, problem.column) == (6, 8) and "slutter aldrig" in problem.message
 
 
+@pytest.mark.parametrize("header", ["[", "[[", "[ "])
+def test_a_section_header_left_unfinished_says_so(header: str) -> None:
+    problem = only(check(MINI_HEAD + '[om]\nnavn = "a"\n' + header)[1])
+    assert problem.line == 7
+    assert "afsnitsoverskrift" in problem.message and "[triage]" in problem.hint
+
+
 def test_a_missing_value_says_so() -> None:
     problem = only(check(MINI_HEAD + "[om]\nnavn =\n")[1])
     assert "mangler en værdi" in problem.message
