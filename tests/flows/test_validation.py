@@ -144,3 +144,13 @@ def test_missing_top_level_field_points_at_the_top_not_at_a_later_table():
     assert "'id'" in message and "mangler" in message
     line = int(message.split(":")[1])
     assert line < line_of(text, "[[sources]]")
+
+
+def test_a_shipped_flow_changed_after_the_tests_is_still_refused_with_its_line():
+    from flows.building import load_shipped_flow
+
+    text = broken('kind = "fritekst"', 'kinds = "fritekst"')
+    with pytest.raises(FlowError) as caught:
+        load_shipped_flow(text, NAME)
+    line = line_of(text, 'kinds = "fritekst"')
+    assert any(p.line == line and "ukendt felt" in p.message for p in caught.value.problems)
