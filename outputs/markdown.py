@@ -260,6 +260,7 @@ class _Note:
         below: list[Question] = []
         for question in questions:
             value = self._value(question)
+            too_long = False  # a flag, not the cell's text: a leader may answer "Se nedenfor" too
             if value is None:
                 cell = "*Ikke besvaret*"
             elif question.is_choice:
@@ -267,9 +268,9 @@ class _Note:
             elif "\n" not in clean_text(str(value)) and len(clean_text(str(value))) <= TABLE_TEXT_LIMIT:
                 cell = table_cell(str(value))
             else:
-                cell = "Se nedenfor"
+                cell, too_long = "Se nedenfor", True
             rows.append((table_cell(question.text), cell))
-            if cell == "Se nedenfor" or self._note(question):
+            if too_long or self._note(question):
                 below.append(question)
         self.doc.table(("Spørgsmål", "Svar"), rows)
         for question in below:

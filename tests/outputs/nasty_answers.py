@@ -34,6 +34,7 @@ BASE = Answers(
 
 NASTY = [
     "# Overskrift",
+    "Se nedenfor",  # the words the note puts in the table for a long answer
     "## To\n### Tre",
     "> citat",
     "- punkt\n+ punkt\n* punkt",
