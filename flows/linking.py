@@ -109,6 +109,9 @@ def _question_problems(question: Question, source_ids: set[str]) -> Iterator[tup
         yield ("allow_unknown",), "et fritekstspørgsmål kan ikke have 'ved ikke'; fjern allow_unknown"
     if question.kind in (Kind.SINGLE, Kind.SCALE, Kind.MULTI) and len(option_ids) < 2:
         yield ("options",), f"et spørgsmål af typen {question.kind.value!r} skal have mindst to svarmuligheder"
+    for index, option in enumerate(question.options):
+        if option.exclusive and question.kind is not Kind.MULTI:
+            yield ("options", index, "exclusive"), "kun en svarmulighed i et flervalgsspørgsmål kan vælges alene"
     if UNKNOWN in option_ids:
         yield ("options",), f"{UNKNOWN!r} er reserveret; brug allow_unknown = true i stedet"
     seen: set[str] = set()

@@ -79,6 +79,9 @@ class Option:
 
     id: Id
     label: Text
+    # Several-choice only: this option is picked alone ("Ingen af dem"); picking it clears
+    # the others, and a file that combines it with others is refused.
+    exclusive: bool = False
 
 
 YES_NO_OPTIONS = (Option(id="ja", label="Ja"), Option(id="nej", label="Nej"))
@@ -146,6 +149,13 @@ class Question:
     def positions(self) -> dict[str, int]:
         """Option id → its place in the flow's order (to list several choices in that order)."""
         return {option.id: index for index, option in enumerate(self.choices)}
+
+    @cached_property
+    def exclusive_ids(self) -> frozenset[str]:
+        """Options of a several-choice question that stand alone; "ved ikke" always does."""
+        if self.kind is not Kind.MULTI:
+            return frozenset()
+        return frozenset(option.id for option in self.choices if option.exclusive or option.id == UNKNOWN)
 
     def label_of(self, option_id: str) -> str:
         return self.labels.get(option_id, option_id)

@@ -157,6 +157,19 @@ class ValueChecks:
                     chosen.append(item)
             else:
                 self.not_allowed(question, path, item, allowed, index)
+        alone = [item for item in chosen if item in question.exclusive_ids]
+        if alone and len(chosen) > 1:
+            label = question.label_of(alone[0])
+            others = ", ".join(f'"{item}"' for item in chosen if item != alone[0])
+            self.report(
+                ERROR,
+                path,
+                f"\"{alone[0]}\" ({label}) kan ikke vælges sammen med andre svar på '{question.id}'",
+                f'skriv enten {question.id} = ["{alone[0]}"] eller kun de andre ({others})',
+                part="value",
+                item=value.index(alone[0]),
+            )
+            return None
         return tuple(chosen) or None
 
     def not_allowed(self, question: Question, path: Path, value: object, allowed: _Allowed, item: int | None) -> None:

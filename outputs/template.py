@@ -79,7 +79,8 @@ def _question(flow: Flow, question: Question) -> list[str]:
     if question.is_choice:
         out.append("# Svarmuligheder:")
         for option in question.choices:
-            out += _comment_block(option.label, f"  {option.id} = ")
+            alone = " (vælges alene)" if option.id in question.exclusive_ids else ""
+            out += _comment_block(option.label + alone, f"  {option.id} = ")
     out += _comment_block(question.help, "Hjælp: ")
     out += _comment_block(_source(flow, question), "Kilde: ")
     if question.condition is not None:

@@ -154,3 +154,11 @@ def test_a_shipped_flow_changed_after_the_tests_is_still_refused_with_its_line()
         load_shipped_flow(text, NAME)
     line = line_of(text, 'kinds = "fritekst"')
     assert any(p.line == line and "ukendt felt" in p.message for p in caught.value.problems)
+
+
+def test_only_a_several_choice_option_can_stand_alone():
+    old = '{ id = "beskaeftigelse", label = "Beskæftigelse (jobcenter)" }'
+    text = broken(old, old.replace(" }", ", exclusive = true }"))
+    [message] = problems_of(text)
+    assert message.startswith(f"{NAME}:{line_of(text, 'exclusive = true')}:")
+    assert "kun en svarmulighed i et flervalgsspørgsmål kan vælges alene" in message

@@ -20,6 +20,7 @@ from outputs.answers_file import (
     dumps_answers,
     load_answers,
 )
+from outputs.problems import ERROR
 from outputs.text_decode import MAX_FILE_BYTES
 from tests.outputs.mini_flow import MINI_HEAD, mini_flow
 
@@ -471,3 +472,25 @@ def test_the_documented_example_is_current_and_passes_check() -> None:
     assert block == example_text(default_flow()), "run: python -m outputs.answers_doc"
     answers, problems = check_answers_text(block, default_flow(), "docs/answers-format.md")
     assert problems == [] and answers == example_answers(default_flow())
+
+
+# -- options that stand alone ---------------------------------------------------------------------
+
+DEFAULT_HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "1.0"\n\n[opgaveloesning]\n'
+
+
+@pytest.mark.parametrize("alone", ["ingen", "ved-ikke"])
+def test_an_option_that_stands_alone_cannot_be_combined_with_others(alone: str) -> None:
+    line = f'opg-relationer = ["kolleger", "{alone}"]'
+    answers, problems = check_answers_text(DEFAULT_HEAD + line + "\n", default_flow(), "svar.toml")
+    assert answers is None
+    problem = only([p for p in problems if p.severity == ERROR])
+    assert f'"{alone}"' in problem.message and "kan ikke vælges sammen" in problem.message
+    assert (problem.line, problem.column) == (7, line.index(f'"{alone}"') + 1)
+    assert f'opg-relationer = ["{alone}"]' in problem.hint
+
+
+def test_an_option_that_stands_alone_is_an_answer_on_its_own() -> None:
+    answers, problems = check_answers_text(DEFAULT_HEAD + 'opg-relationer = ["ingen"]\n', default_flow(), "svar.toml")
+    assert not [p for p in problems if p.severity == ERROR]
+    assert answers is not None and answers.values["opg-relationer"] == ("ingen",)

@@ -100,3 +100,11 @@ def test_the_template_is_deterministic_lf_and_ends_with_one_newline(flow: Flow) 
     text = render_template(flow)
     assert text == render_template(flow)
     assert "\r" not in text and text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_options_that_stand_alone_are_marked() -> None:
+    text = render_template(default_flow())
+    block = text.split("#opg-relationer = ")[0].rsplit("[opgaveloesning]", 1)[1]
+    assert "#   ingen = Ingen af dem mærkbart (vælges alene)\n" in block
+    assert "#   ved-ikke = Ved ikke (vælges alene)\n" in block
+    assert "#   kolleger = Relationerne mellem kolleger\n" in block

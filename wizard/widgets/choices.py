@@ -51,12 +51,14 @@ class ChoiceList(OptionList, inherit_bindings=False):
         *,
         multiple: bool = False,
         chosen: Sequence[str] = (),
+        exclusive: frozenset[str] = frozenset(),
         actions: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         self.choices = tuple(choices)
         self.multiple = multiple
+        self.exclusive = exclusive  # several-choice options picked alone ("Ingen af dem", "Ved ikke")
         self.actions = actions  # a menu: no boxes, and Space acts like Enter
         self.chosen: list[str] = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
         super().__init__(*self._options_for(None), id=id, classes=classes, markup=False, compact=True)
@@ -110,11 +112,19 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self.chosen = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
         self._redraw()
 
-    def set_choices(self, choices: Sequence[tuple[str, str]], *, multiple: bool, chosen: Sequence[str]) -> None:
+    def set_choices(
+        self,
+        choices: Sequence[tuple[str, str]],
+        *,
+        multiple: bool,
+        chosen: Sequence[str],
+        exclusive: frozenset[str] = frozenset(),
+    ) -> None:
         """Show other options, as a new list with these arguments would (the page reuses the list)."""
         self.clear_options()
         self.choices = tuple(choices)
         self.multiple = multiple
+        self.exclusive = exclusive
         self.chosen = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
         self.add_options(self._options_for(None))
         self.highlighted = self._index(self.chosen[0]) if self.chosen else 0
@@ -134,6 +144,8 @@ class ChoiceList(OptionList, inherit_bindings=False):
         if self.multiple:
             if not advance:  # Space toggles; Enter only moves on
                 picked = set(self.chosen) ^ {choice_id}
+                if choice_id in picked:  # an option that stands alone clears the others, and the other way round
+                    picked = {choice_id} if choice_id in self.exclusive else picked - self.exclusive
                 self.chosen = [option_id for option_id, _ in self.choices if option_id in picked]
                 self._redraw()
         else:

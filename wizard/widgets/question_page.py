@@ -70,7 +70,8 @@ class QuestionPage(Vertical):
     def _answer_field(self) -> Widget:
         if self.question.is_choice:
             choices, multiple, chosen = self._choices()
-            return ChoiceList(choices, multiple=multiple, chosen=chosen, id="answer")
+            exclusive = self.question.exclusive_ids
+            return ChoiceList(choices, multiple=multiple, chosen=chosen, exclusive=exclusive, id="answer")
         from wizard.widgets.text_answer import AnswerText  # loaded when a text question is first shown
 
         value = self.answers.values.get(self.question.id)
@@ -101,7 +102,7 @@ class QuestionPage(Vertical):
         field = self.query_one("#answer")
         if isinstance(field, ChoiceList) and question.is_choice:  # from options to options: the same list
             choices, multiple, chosen = self._choices()
-            field.set_choices(choices, multiple=multiple, chosen=chosen)
+            field.set_choices(choices, multiple=multiple, chosen=chosen, exclusive=self.question.exclusive_ids)
         else:
             self.screen.set_focus(None)  # else Textual first moves the focus to the next field, then we move it
             await field.remove()
