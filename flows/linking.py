@@ -111,7 +111,10 @@ def _question_problems(question: Question, source_ids: set[str]) -> Iterator[tup
         yield ("options",), f"et spørgsmål af typen {question.kind.value!r} skal have mindst to svarmuligheder"
     for index, option in enumerate(question.options):
         if option.exclusive and question.kind is not Kind.MULTI:
-            yield ("options", index, "exclusive"), "kun en svarmulighed i et flervalgsspørgsmål kan vælges alene"
+            yield (
+                ("options", index, "exclusive"),
+                'exclusive = true kan kun bruges i et flervalgsspørgsmål (kind = "flervalg"); fjern exclusive',
+            )
     if UNKNOWN in option_ids:
         yield ("options",), f"{UNKNOWN!r} er reserveret; brug allow_unknown = true i stedet"
     seen: set[str] = set()

@@ -201,7 +201,7 @@ class Criterion:
 
     @property
     def condition(self) -> Condition:
-        assert self._condition is not None, "flow not validated"
+        assert self._condition is not None, "flow not linked (flows.linking)"
         return self._condition
 
 

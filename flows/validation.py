@@ -26,6 +26,7 @@ _MESSAGES = {
     "int_type": "skal være et heltal",
     "int_parsing": "skal være et heltal",
     "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
     "string_pattern_mismatch": "skal bestå af små bogstaver a-z, tal og bindestreger (fx 'glider-ind')",
     "string_too_short": "må ikke være tom",
     "too_short": "må ikke være tom",

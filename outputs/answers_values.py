@@ -13,7 +13,7 @@ from flows import Kind, Question
 from flows.conditions import AnswerValue
 from outputs import answers_names as names
 from outputs.printable import quoted
-from outputs.problems import ERROR, Severity
+from outputs.problems import ERROR, WARNING, Severity
 from outputs.toml_layout import Path
 
 
@@ -159,18 +159,27 @@ class ValueChecks:
                 self.not_allowed(question, path, item, allowed, index)
         alone = [item for item in chosen if item in question.exclusive_ids]
         if alone and len(chosen) > 1:
-            label = question.label_of(alone[0])
-            others = ", ".join(f'"{item}"' for item in chosen if item != alone[0])
-            self.report(
-                ERROR,
-                path,
-                f"\"{alone[0]}\" ({label}) kan ikke vælges sammen med andre svar på '{question.id}'",
-                f'skriv enten {question.id} = ["{alone[0]}"] eller kun de andre ({others})',
-                part="value",
-                item=value.index(alone[0]),
-            )
-            return None
+            self.combined_with_others(question, path, value, chosen, alone[0])
         return tuple(chosen) or None
+
+    def combined_with_others(self, question: Question, path: Path, value: list, chosen: list[str], alone: str) -> None:
+        """An option that stands alone ("Ingen af dem", "Ved ikke") is picked with others.
+
+        A warning, and the answer is kept as written: earlier versions let the screens save
+        "Ved ikke" with other picks, and such a file must still open. The leader decides which.
+        """
+        others = [item for item in chosen if item not in question.exclusive_ids]
+        choose = f'skriv enten {question.id} = ["{alone}"]'
+        if others:
+            choose += " eller kun " + ", ".join(f'"{item}"' for item in others)
+        self.report(
+            WARNING,
+            path,
+            f"\"{alone}\" ({question.label_of(alone)}) vælges alene, men står sammen med andre svar på '{question.id}'",
+            f"{choose}; indtil da står alle svarene i noten",
+            part="value",
+            item=value.index(alone),
+        )
 
     def not_allowed(self, question: Question, path: Path, value: object, allowed: _Allowed, item: int | None) -> None:
         guess = _guess_option(question, value) if isinstance(value, str) else None

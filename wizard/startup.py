@@ -1,13 +1,14 @@
 """The ``wizard`` command's entry: start the screens without the cyclic garbage collector.
 
 Python's collector runs after every few hundred new objects. Starting the screens
-creates a few hundred thousand (Textual's modules, the flow, the widgets) and none
-of them is garbage, so every one of those runs is work the first screen waits for:
+creates a few hundred thousand (Textual's modules, the flow, the widgets), nearly
+all of them kept for the whole session, so those runs are work the first screen waits for:
 about 15-20 ms of 250 on the development machine (``python -m bench``). So the
 command pauses the collector before it imports anything, and the screens resume it
 as soon as the first screen is drawn. What start-up built is frozen first
-(``gc.freeze``): it lives as long as the program, and the first collections need
-not look through it again. The headless commands resume it at once.
+(``gc.freeze``): the first collections need not look through it again. The price: a
+cycle among the first page's widgets, once they are replaced, is never collected
+(bounded: the widgets of one page). The headless commands resume the collector at once.
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ def test_the_shipped_flow_loads_without_pydantic_into_the_same_flow_pydantic_che
     checked = parse_flow(default_flow_text(), NAME)
     fast = default_flow()
     assert fast == checked
+    assert repr(fast) == repr(checked)  # also tells an enum from its text and a tuple from a list
     assert list(fast.questions) == list(checked.questions)
     for question_id, question in fast.questions.items():
         assert fast.section_of(question_id).id == checked.section_of(question_id).id
@@ -161,4 +162,19 @@ def test_only_a_several_choice_option_can_stand_alone():
     text = broken(old, old.replace(" }", ", exclusive = true }"))
     [message] = problems_of(text)
     assert message.startswith(f"{NAME}:{line_of(text, 'exclusive = true')}:")
-    assert "kun en svarmulighed i et flervalgsspørgsmål kan vælges alene" in message
+    assert "exclusive = true kan kun bruges i et flervalgsspørgsmål" in message
+
+
+def test_a_yes_no_field_written_as_text_gets_a_danish_message():
+    old = '{ id = "ingen", label = "Ingen af dem mærkbart", exclusive = true }'
+    [message] = problems_of(broken(old, old.replace("exclusive = true", 'exclusive = "ja"')))
+    assert "skal være true eller false" in message
+
+
+def test_a_shipped_flow_whose_condition_is_not_text_is_refused_with_its_line():
+    from flows.building import load_shipped_flow
+
+    text = broken("relevant_when = 'vej == \"simpelt-redskab\"'", "relevant_when = 5")
+    with pytest.raises(FlowError) as caught:
+        load_shipped_flow(text, NAME)
+    assert any(p.line == line_of(text, "relevant_when = 5") for p in caught.value.problems)

@@ -20,7 +20,7 @@ from outputs.answers_file import (
     dumps_answers,
     load_answers,
 )
-from outputs.problems import ERROR
+from outputs.problems import ERROR, WARNING
 from outputs.text_decode import MAX_FILE_BYTES
 from tests.outputs.mini_flow import MINI_HEAD, mini_flow
 
@@ -480,14 +480,24 @@ DEFAULT_HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version 
 
 
 @pytest.mark.parametrize("alone", ["ingen", "ved-ikke"])
-def test_an_option_that_stands_alone_cannot_be_combined_with_others(alone: str) -> None:
-    line = f'opg-relationer = ["kolleger", "{alone}"]'
+def test_an_option_that_stands_alone_combined_with_others_is_a_warning_and_kept(alone: str) -> None:
+    """A warning, not an error: earlier versions saved "Ved ikke" with other picks, and such files must open."""
+    line = f'opg-relationer = ["kolleger", "{alone}", "ledelse"]'
     answers, problems = check_answers_text(DEFAULT_HEAD + line + "\n", default_flow(), "svar.toml")
-    assert answers is None
-    problem = only([p for p in problems if p.severity == ERROR])
-    assert f'"{alone}"' in problem.message and "kan ikke vælges sammen" in problem.message
+    assert answers is not None and answers.values["opg-relationer"] == ("kolleger", alone, "ledelse")
+    problem = only([p for p in problems if "vælges alene" in p.message])
+    assert problem.severity == WARNING
+    assert f'"{alone}"' in problem.message and "vælges alene" in problem.message
     assert (problem.line, problem.column) == (7, line.index(f'"{alone}"') + 1)
-    assert f'opg-relationer = ["{alone}"]' in problem.hint
+    assert f'opg-relationer = ["{alone}"] eller kun "kolleger", "ledelse"' in problem.hint
+
+
+def test_two_options_that_stand_alone_are_not_offered_as_the_others() -> None:
+    line = 'opg-relationer = ["ingen", "ved-ikke"]'
+    _, problems = check_answers_text(DEFAULT_HEAD + line + "\n", default_flow(), "svar.toml")
+    problem = only([p for p in problems if "vælges alene" in p.message])
+    assert problem.severity == WARNING
+    assert 'skriv enten opg-relationer = ["ingen"];' in problem.hint
 
 
 def test_an_option_that_stands_alone_is_an_answer_on_its_own() -> None:

@@ -40,11 +40,27 @@ def test_clicking_a_key_in_the_footer_presses_it(tmp_path):
     assert isinstance(on_first_question(tmp_path, click_outline), OutlineScreen)
 
 
-def test_a_click_on_the_space_between_two_keys_does_nothing(tmp_path):
-    async def click_beside(pilot, app):
-        before = app.screen
-        await pilot.click(KeyFooter, offset=(QUESTION_KEYS.index(" ^O"), 0))
-        await pilot.pause()
-        return app.screen is before
+def test_each_click_presses_the_key_under_it_and_a_space_between_keys_presses_none(tmp_path):
+    async def click_everywhere(pilot, app):
+        pressed: list[tuple[int, str]] = []
+        app.simulate_key = lambda key: pressed.append((column, key))  # record, do not act
+        for column in range(len(QUESTION_KEYS)):
+            await pilot.click(KeyFooter, offset=(column, 0))
+        return pressed
 
-    assert on_first_question(tmp_path, click_beside)
+    pressed = on_first_question(tmp_path, click_everywhere)
+    expected = []
+    for start, part in _parts(QUESTION_KEYS):
+        key = "ctrl+" + part[1].lower()  # "^N Næste" is Ctrl+N
+        expected += [(column, key) for column in range(start, start + len(part))]
+    assert pressed == expected
+
+
+def _parts(line: str) -> list[tuple[int, str]]:
+    """("^N Næste", 0), ("^P Forrige", 9), ...: each key with its description and where it starts."""
+    parts, start = [], 0
+    for index in range(1, len(line) + 1):
+        if index == len(line) or line[index : index + 2] in ("^N", "^P", "^O", "^F", "^T", "^Q", "^G"):
+            parts.append((start, line[start:index].rstrip()))
+            start = index
+    return parts

@@ -40,6 +40,7 @@ def test_the_screens_turn_the_collector_back_on_once_the_first_screen_is_drawn(t
                 return gc.isenabled()
         finally:
             startup.resume_collector()  # whatever happened, the test process gets its collector back
+            gc.unfreeze()  # and nothing of it stays frozen for the tests after this one
 
     assert asyncio.run(scenario()) is True
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.reactive import reactive
@@ -84,7 +85,7 @@ class KeyFooter(Widget):
         """A click on "^N Næste" presses Ctrl+N, as on Textual's footer."""
         end = 0
         for shown in self.keys:
-            start, end = end, end + len(shown.display) + 1 + len(shown.description)
+            start, end = end, end + cell_len(f"{shown.display} {shown.description}")  # cells, not characters
             if start <= event.x < end:
                 if shown.enabled:
                     self.app.simulate_key(shown.key)
