@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flows.conditions import UNKNOWN, Condition, ConditionError, parse_condition
+from flows.ids import nearest
 from flows.locator import Locator
 from flows.problems import FlowError, FlowProblem, Loc
 from flows.schema import PATH_NAME, TRAITS_NAME, Flow, Kind, Question, Verdict
@@ -166,11 +167,3 @@ def _check_condition(
                     f"tilladt: {', '.join(allowed)}"
                 )
     return (condition if not problems else None), problems
-
-
-def nearest(word: str, candidates: list[str]) -> str | None:
-    """The candidate closest to a misspelt ``word``, if any is close enough."""
-    import difflib  # only when something is misspelt
-
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return matches[0] if matches else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from flows.problems import Loc
 
@@ -29,12 +30,7 @@ class Locator:
             "sources": "kilde",
         }
         parts: list[str] = []
-        node: object = self.data
-        for index, key in enumerate(loc):
-            try:
-                node = node[key]  # type: ignore[index]
-            except (KeyError, IndexError, TypeError):
-                node = None
+        for index, key, node in self._walk(loc):
             if isinstance(key, str) and key in names and index + 1 < len(loc) and isinstance(loc[index + 1], int):
                 continue
             if isinstance(key, int) and index > 0 and str(loc[index - 1]) in names:
@@ -48,12 +44,7 @@ class Locator:
     def line_of(self, loc: Loc) -> int:
         start = 0
         prefix: list[str] = []
-        node: object = self.data
-        for index, key in enumerate(loc):
-            try:
-                node = node[key]  # type: ignore[index]
-            except (KeyError, IndexError, TypeError):
-                node = None
+        for index, key, node in self._walk(loc):
             if isinstance(key, int):
                 header = rf"^\s*\[\[\s*{re.escape('.'.join(prefix))}\s*\]\]"
                 found = self._nth(header, start, key)
@@ -71,6 +62,16 @@ class Locator:
             if found is not None:
                 start = found
         return start + 1
+
+    def _walk(self, loc: Loc) -> Iterator[tuple[int, str | int, object]]:
+        """Each step of ``loc`` with the data it reaches (None past what the file holds)."""
+        node: object = self.data
+        for index, key in enumerate(loc):
+            try:
+                node = node[key]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                node = None
+            yield index, key, node
 
     def _table_end(self, start: int) -> int:
         """The line after the table that ``start`` is in: a key is never looked for in the next table."""

@@ -13,8 +13,8 @@ from functools import cache
 
 from pydantic import TypeAdapter, ValidationError
 
-from flows.ids import slugify
-from flows.linking import link, nearest
+from flows.ids import nearest, slugify
+from flows.linking import link
 from flows.locator import Locator
 from flows.problems import FlowError, FlowProblem, Loc, read_toml
 from flows.schema import Criterion, Flow, Option, Question, Section, Source, SourceRef, Trait, TriageRules

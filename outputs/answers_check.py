@@ -12,8 +12,9 @@ from typing import Any
 
 from flows import Answers, Flow, Verdict, evaluate
 from flows.conditions import AnswerValue
+from flows.ids import nearest
 from outputs import answers_names as names
-from outputs.answers_values import ValueChecks, kind_of, nearest
+from outputs.answers_values import ValueChecks, kind_of
 from outputs.answers_version import check_file_table
 from outputs.condition_text import VERDICT_LABELS, describe_condition
 from outputs.printable import quoted

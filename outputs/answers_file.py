@@ -98,10 +98,7 @@ def dumps_answers(flow: Flow, answers: Answers) -> str:
         "# Gemt af kerneopgave-guiden. Formatet er beskrevet i docs/answers-format.md.",
         "# Du kan rette filen i en editor; tjek den bagefter med: wizard check FIL",
         "",
-        f"[{names.FILE_TABLE}]",
-        f"{names.FORMAT_KEY} = {FORMAT_VERSION}",
-        f"{names.FLOW_KEY} = {string(flow.id)}",
-        f"{names.FLOW_VERSION_KEY} = {string(flow.version)}",
+        *names.file_table(flow),
     ]
     for section in flow.sections:
         lines = []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flows import Verdict
+from flows import Flow, Verdict
+from outputs.toml_write import string
 
 FORMAT_VERSION = 1
 
@@ -11,6 +12,17 @@ FORMAT_KEY = "format"
 FLOW_KEY = "forloeb"
 FLOW_VERSION_KEY = "forloeb-version"
 FILE_KEYS = (FORMAT_KEY, FLOW_KEY, FLOW_VERSION_KEY)
+
+
+def file_table(flow: Flow) -> list[str]:
+    """The [svarfil] table that opens every answers file and template written for ``flow``."""
+    return [
+        f"[{FILE_TABLE}]",
+        f"{FORMAT_KEY} = {FORMAT_VERSION}",
+        f"{FLOW_KEY} = {string(flow.id)}",
+        f"{FLOW_VERSION_KEY} = {string(flow.version)}",
+    ]
+
 
 JUDGEMENT_TABLE = "vurdering"
 JUDGEMENT_KEY = "egen-vurdering"

@@ -6,11 +6,9 @@ and what to write instead, with the allowed values as ``id = label``.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-
 from flows import Kind, Question
 from flows.conditions import AnswerValue
+from flows.ids import nearest
 from outputs import answers_names as names
 from outputs.printable import quoted
 from outputs.problems import ERROR, WARNING, Severity
@@ -29,11 +27,6 @@ def kind_of(value: object) -> str:
     if isinstance(value, dict):
         return "en tabel"
     return "en dato eller et tidspunkt"
-
-
-def nearest(word: str, candidates: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def _guess_option(question: Question, value: str) -> str | None:

@@ -13,7 +13,6 @@ import textwrap
 
 from flows import Flow, Kind, Question, Section
 from outputs import answers_names as names
-from outputs.answers_names import FORMAT_VERSION
 from outputs.condition_text import VERDICT_LABELS, describe_condition
 from outputs.toml_write import comment, string
 
@@ -51,10 +50,7 @@ def render_template(flow: Flow) -> str:
         "#     wizard export FIL -o note.md",
         "# Formatet er beskrevet i docs/answers-format.md.",
         "",
-        f"[{names.FILE_TABLE}]",
-        f"{names.FORMAT_KEY} = {FORMAT_VERSION}",
-        f"{names.FLOW_KEY} = {string(flow.id)}",
-        f"{names.FLOW_VERSION_KEY} = {string(flow.version)}",
+        *names.file_table(flow),
     ]
     for section in flow.sections:
         out += ["", *_section(flow, section)]

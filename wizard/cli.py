@@ -17,7 +17,6 @@ the commands that need them.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from flows import Answers, Flow, default_flow
+from flows.ids import nearest
 from outputs.answers_file import check_answers_bytes
 from outputs.flow_file import FlowFileError, read_flow_file
 from outputs.printable import printable
@@ -332,9 +332,9 @@ def _refuse_typo(word: str) -> None:
     """``wizard chek svar.toml`` should not open the screens with a new file named 'chek'."""
     if "." in word or "/" in word:
         return
-    guess = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    guess = nearest(word, COMMANDS)
     if guess:
-        raise _usage(f"ukendt kommando '{printable(word)}'; mente du '{guess[0]}'?")
+        raise _usage(f"ukendt kommando '{printable(word)}'; mente du '{guess}'?")
 
 
 def _is_terminal() -> bool:

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from flows import FlowError, default_flow, default_flow_text, parse_flow
+from flows.building import load_shipped_flow
 
 NAME = "egen-flow.toml"
 
@@ -148,8 +149,6 @@ def test_missing_top_level_field_points_at_the_top_not_at_a_later_table():
 
 
 def test_a_shipped_flow_changed_after_the_tests_is_still_refused_with_its_line():
-    from flows.building import load_shipped_flow
-
     text = broken('kind = "fritekst"', 'kinds = "fritekst"')
     with pytest.raises(FlowError) as caught:
         load_shipped_flow(text, NAME)
@@ -172,8 +171,6 @@ def test_a_yes_no_field_written_as_text_gets_a_danish_message():
 
 
 def test_a_shipped_flow_whose_condition_is_not_text_is_refused_with_its_line():
-    from flows.building import load_shipped_flow
-
     text = broken("relevant_when = 'vej == \"simpelt-redskab\"'", "relevant_when = 5")
     with pytest.raises(FlowError) as caught:
         load_shipped_flow(text, NAME)
