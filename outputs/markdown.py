@@ -92,13 +92,14 @@ def render_markdown(flow: Flow, answers: Answers) -> str:
 
 
 def write_markdown(path: Path, flow: Flow, answers: Answers) -> None:
-    """Write the note to ``path`` atomically (a reader never sees half a note).
+    """Write the note to ``path`` atomically (a reader never sees half a note); a device, FIFO or
+    /dev/stdout is written into, never replaced (``outputs.saving.write_output``).
 
     Not flushed to the disk one by one: a note is made again from its answers file
     in a moment, and flushing each of a thousand notes would dominate a batch export."""
-    from outputs.saving import atomic_write_text
+    from outputs.saving import write_output
 
-    atomic_write_text(path, render_markdown(flow, answers), durable=False)
+    write_output(path, render_markdown(flow, answers), durable=False)
 
 
 def _title(evaluation: Evaluation) -> str:

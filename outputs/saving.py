@@ -1,66 +1,106 @@
-"""Saving files so that nothing is lost: atomic writes, a lock per answers file.
+"""Saving files so that nothing is lost, on a server other people share.
 
-- ``atomic_write_text``: the text goes to a hidden temporary file in the same
-  folder, is flushed to disk (fsync), and only then renamed over the old file; the
-  folder is fsynced too so the rename survives a power cut. A crash at any point
-  leaves either the old file or the new one, never half of each. New files get
-  mode 0600 (answers are private to their owner); an existing file keeps its mode.
+- ``atomic_write_text`` (answers files, documents): the text goes to a hidden
+  temporary file in the same folder, is flushed to disk (fsync), and only then
+  renamed over the old file; the folder is fsynced too so the rename survives a
+  power cut. A crash at any point leaves either the old file or the new one.
+  The new file keeps the old one's owner, group, mode and POSIX ACL; a new file
+  gets mode 0600 (answers are private to their owner), whatever the umask.
+  It refuses, with a Danish message and the file untouched, what it cannot do
+  without harm: a path that is not a regular file (a FIFO, a device), a file with
+  several hard links (replacing it would leave the other names with the old
+  answers), a file owned by another user when we are not root (it would become
+  ours), an owner, group or ACL the system will not let us keep.
+- ``write_output`` (notes, templates: files made again in a moment): the same for
+  a plain regular file, but a device or FIFO is written into, never replaced;
+  ``/dev/stdout`` and ``/dev/fd/N`` write into the descriptor the shell gave us
+  (so ``>>`` appends); a file with several hard links, or one we cannot replace
+  and keep its owner, is written in place, as the shell's ``>`` would.
 - ``save_answers``: refuses to overwrite a file the program cannot read (bad
   encoding, broken TOML, another format or flow): it may be something else the
-  leader needs. It checks the file on disk itself before each save, so callers
-  need to remember nothing. A file that reads but has mistakes in its answers is
-  overwritten: the caller loaded it and is saving what the leader now says.
-- ``AnswersLock``: one session per answers file. Holding the lock is the caller's
-  job (the screens hold it for the whole session); ``save_answers`` does not lock.
+  leader needs. Otherwise only the changed answers change in the file; the
+  leader's comments, blank lines and order stay (``outputs.answers_edit``).
+- ``remove_stray_temporaries``: temporary files a crash left beside a file.
+- The lock (one session per file) is ``outputs.locking``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import getpass
-import json
+import fcntl
 import os
-import socket
+import re
+import stat
+import sys
 import tempfile
-import time
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 
 from flows import Answers, Flow
-from outputs.answers_file import check_answers_bytes, dumps_answers
+from outputs.answers_edit import edited_answers_text, unreadable_for_saving
+from outputs.answers_file import dumps_answers
+from outputs.locking import AnswersLock, LockedError, lock_path_for, real_path
+from outputs.os_messages import SaveError, describe_os_error, kind_of_file, working_folder_gone
 from outputs.printable import printable
 from outputs.text_decode import read_limited
 
+__all__ = [
+    "NEW_FILE_MODE",
+    "AnswersLock",
+    "LockedError",
+    "SaveError",
+    "atomic_write_text",
+    "describe_os_error",
+    "lock_path_for",
+    "remove_stray_temporaries",
+    "save_answers",
+    "saving_refusal",
+    "write_output",
+]
+
 NEW_FILE_MODE = 0o600
+ACL_ATTRIBUTE = "system.posix_acl_access"
+_DESCRIPTOR = re.compile(rf"^/(?:dev/fd|proc/self/fd|proc/{os.getpid()}/fd)/(\d+)$")
+_NAMED_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
-class SaveError(Exception):
-    """A file that could not be saved; ``message`` says why, in Danish."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class _CannotKeep(SaveError):
+    """Replacing the file would lose its owner, group or ACL."""
 
 
-def describe_os_error(error: OSError, path: Path, doing: str = "gemmes") -> str:
-    """A Danish sentence for an OSError while ``path`` was being written or read."""
-    shown = printable(str(path))
-    folder = printable(str(path.parent))
-    reasons = {
-        errno.EACCES: f"du har ikke adgang til at skrive i mappen {folder}",
-        errno.EPERM: f"du har ikke adgang til at skrive i mappen {folder}",
-        errno.EROFS: f"mappen {folder} er skrivebeskyttet",
-        errno.ENOSPC: "der er ikke mere plads på disken",
-        errno.EDQUOT: "din diskkvote er brugt op",
-        errno.ENOENT: f"mappen {folder} findes ikke (længere)",
-        errno.ENOTDIR: f"{folder} er ikke en mappe",
-        errno.EISDIR: f"{shown} er en mappe, ikke en fil",
-        errno.ENAMETOOLONG: "filnavnet er for langt",
-    }
-    reason = reasons.get(error.errno or 0, printable(error.strerror or str(error)))
-    return f"Filen {shown} kunne ikke {doing}: {reason}."
+# -- answers files ------------------------------------------------------------------------------
+
+
+def save_answers(path: Path, flow: Flow, answers: Answers) -> None:
+    """Write ``answers`` to ``path`` atomically, changing only what changed; SaveError when that
+    is not possible or when the file there now cannot be read as an answers file for ``flow``."""
+    path = Path(path)
+    wanted = dumps_answers(flow, answers)
+    try:
+        existing = read_limited(path)
+    except FileNotFoundError:
+        existing = None
+    except OSError as error:
+        raise SaveError(describe_os_error(error, path, "læses før den gemmes")) from error
+    text = wanted
+    if existing is not None and existing.strip():
+        old, problem = unreadable_for_saving(existing, flow, str(path))
+        if old is None:
+            reason = problem.message if problem else "ukendt fejl"
+            raise SaveError(
+                f"Filen {printable(str(path))} kan ikke læses som en svarfil, så den bliver ikke overskrevet "
+                f"({reason}). Gem svarene i en anden fil."
+            )
+        text = edited_answers_text(old, wanted, flow)
+        if text == old:
+            saving_refusal(path)  # nothing to write, but a file we could not save into is still said
+            return
+    atomic_write_text(path, text)
+
+
+def saving_refusal(path: Path) -> None:
+    """SaveError when ``path`` could not be saved as an answers file, for the reasons
+    ``atomic_write_text`` refuses; nothing is written. The screens ask before opening a file."""
+    _replaceable(Path(path))
 
 
 def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
@@ -70,25 +110,64 @@ def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
     a power cut cannot lose it; a file that can be made again from another (a note
     from its answers file) may skip that: a reader still never sees half a file."""
     path = Path(path)
-    target = Path(os.path.realpath(path))  # through a symlink, to the file it points at
+    target, old = _replaceable(path)
+    _replace(path, target, text.encode("utf-8"), old, durable)
+
+
+def _replaceable(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file to replace (through symlinks) and its status (None if there is none yet), or SaveError."""
+    target = _real_target(path)
+    shown = printable(str(path))
     try:
-        mode = os.stat(target).st_mode & 0o7777
-        if not os.access(target, os.W_OK):
-            raise SaveError(f"Filen {printable(str(path))} er skrivebeskyttet og bliver ikke overskrevet.")
+        old = os.stat(target)
     except FileNotFoundError:
-        mode = NEW_FILE_MODE
+        return target, None
     except OSError as error:
         raise SaveError(describe_os_error(error, path)) from error
+    if not stat.S_ISREG(old.st_mode):
+        raise SaveError(
+            f"{shown} er {kind_of_file(old.st_mode)}, ikke en almindelig fil, så svarene gemmes ikke der. "
+            "Gem et andet sted."
+        )
+    if old.st_nlink > 1:
+        raise SaveError(
+            f"Filen {shown} har {old.st_nlink} navne (hårde links). Guiden gemmer ikke i den: de andre navne "
+            "ville beholde de gamle svar, og to sessioner kunne arbejde i den samme fil. Gem et andet sted, "
+            "eller lav en almindelig kopi (cp) og åbn den."
+        )
+    if not os.access(target, os.W_OK):
+        raise SaveError(f"Filen {shown} er skrivebeskyttet og bliver ikke overskrevet.")
+    if old.st_uid != os.geteuid() and os.geteuid() != 0:
+        raise SaveError(
+            f"Filen {shown} tilhører brugeren {_user_name(old.st_uid)}. Guiden gemmer ikke i en andens fil, "
+            "for så ville filen skifte ejer til dig. Gem et andet sted, eller bed ejeren om at gemme."
+        )
+    return target, old
+
+
+def _real_target(path: Path) -> Path:
+    if not path.is_absolute():
+        try:
+            os.getcwd()
+        except FileNotFoundError:
+            raise SaveError(working_folder_gone(path)) from None
+    return real_path(path)
+
+
+def _replace(path: Path, target: Path, data: bytes, old: os.stat_result | None, durable: bool) -> None:
     temp: str | None = None
     try:
         # mkstemp creates the file with mode 0600, so it is never readable by others.
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(data)
             stream.flush()
+            if old is None:
+                os.fchmod(stream.fileno(), NEW_FILE_MODE)
+            else:
+                _keep_owner_mode_and_acl(stream.fileno(), path, target, old)
             if durable:
                 os.fsync(stream.fileno())
-        os.chmod(temp, mode)
         os.replace(temp, target)
         temp = None
         if durable:
@@ -99,6 +178,31 @@ def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def _keep_owner_mode_and_acl(fd: int, path: Path, target: Path, old: os.stat_result) -> None:
+    """Give the new file what the old one had. Root keeps the owner (leader:users stays leader:users);
+    anyone else keeps the group, which the system allows for a group they are a member of."""
+    new = os.fstat(fd)
+    if (new.st_uid, new.st_gid) != (old.st_uid, old.st_gid):
+        try:
+            os.fchown(fd, old.st_uid if os.geteuid() == 0 else -1, old.st_gid)
+        except PermissionError:
+            raise _CannotKeep(
+                f"Filen {printable(str(path))} hører til gruppen {_group_name(old.st_gid)}, som du ikke er med i, "
+                "og den ville miste gruppen, hvis den blev gemt. Gem et andet sted."
+            ) from None
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits
+    try:
+        acl = os.getxattr(target, ACL_ATTRIBUTE)
+    except OSError:
+        return  # no ACL (or a file system without them)
+    try:
+        os.setxattr(fd, ACL_ATTRIBUTE, acl)
+    except OSError:
+        raise _CannotKeep(
+            f"Filen {printable(str(path))} har særlige adgangsregler (ACL), som ikke kan bevares. Gem et andet sted."
+        ) from None
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -115,177 +219,135 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def save_answers(path: Path, flow: Flow, answers: Answers) -> None:
-    """Write ``answers`` to ``path`` atomically; SaveError when that is not possible or
-    when the file there now cannot be read as an answers file for ``flow``."""
+# -- notes and templates ------------------------------------------------------------------------
+
+
+def write_output(path: Path, text: str, *, durable: bool = False) -> None:
+    """Write ``text`` to ``path`` without ever replacing something that is not a regular file; SaveError."""
     path = Path(path)
+    data = text.encode("utf-8")
+    descriptor = _descriptor_of(path)
+    if descriptor is not None:
+        _write_to_descriptor(descriptor, data)
+        return
     try:
-        existing = read_limited(path)
+        old = os.stat(path)  # through symlinks: a link to a device is a device
     except FileNotFoundError:
-        existing = None
+        old = None
     except OSError as error:
-        raise SaveError(describe_os_error(error, path, "læses før den gemmes")) from error
-    if existing is not None and existing.strip():
-        _, problems = check_answers_bytes(existing, flow, str(path))
-        unreadable = [problem for problem in problems if problem.unreadable]
-        if unreadable:
-            raise SaveError(
-                f"Filen {printable(str(path))} kan ikke læses som en svarfil, så den bliver ikke overskrevet "
-                f"({unreadable[0].message}). Gem svarene i en anden fil."
-            )
-    atomic_write_text(path, dumps_answers(flow, answers))
+        raise SaveError(describe_os_error(error, path)) from error
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        _write_into_special(path, data, old.st_mode)
+        return
+    target = _real_target(path)
+    if old is not None and (old.st_nlink > 1 or (old.st_uid != os.geteuid() and os.geteuid() != 0)):
+        _write_in_place(path, target, data, durable)
+        return
+    try:
+        _replace(path, target, data, old, durable)
+    except _CannotKeep:
+        _write_in_place(path, target, data, durable)
 
 
-# -- the lock -------------------------------------------------------------------------------
+def _descriptor_of(path: Path) -> int | None:
+    """The descriptor a name such as /dev/stdout or /dev/fd/3 stands for."""
+    text = os.fspath(path)
+    if text in _NAMED_DESCRIPTORS:
+        return _NAMED_DESCRIPTORS[text]
+    match = _DESCRIPTOR.match(text)
+    return int(match.group(1)) if match else None
 
 
-class LockedError(Exception):
-    """The answers file is in use by another session; ``message`` says by whom, in Danish."""
-
-    def __init__(self, message: str, holder: dict[str, object]) -> None:
-        super().__init__(message)
-        self.message = message
-        self.holder = holder
-
-
-def lock_path_for(path: Path) -> Path:
-    """The lock file beside an answers file: hidden, named after it."""
-    path = Path(path)
-    return path.with_name(f".{path.name}.lock")
+def _write_to_descriptor(descriptor: int, data: bytes) -> None:
+    """Into the open file the shell gave us: a pipe, a terminal, or a file opened with ``>>`` (appended)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()  # what was printed before comes first
+    try:
+        _write_all(descriptor, data)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise SaveError(describe_os_error(error, Path(f"/dev/fd/{descriptor}"))) from error
 
 
-class AnswersLock:
-    """A lock file beside the answers file, created atomically (O_CREAT|O_EXCL).
+def _write_into_special(path: Path, data: bytes, mode: int) -> None:
+    shown = printable(str(path))
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)):
+        raise SaveError(f"{shown} er {kind_of_file(mode)}, ikke en fil; noten kan ikke skrives der.")
+    try:
+        # Not blocking: a FIFO nobody reads from is said at once instead of hanging.
+        handle = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as error:
+        raise SaveError(describe_os_error(error, path)) from error
+    try:
+        flags = fcntl.fcntl(handle, fcntl.F_GETFL)
+        fcntl.fcntl(handle, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        _write_all(handle, data)
+    except OSError as error:
+        raise SaveError(describe_os_error(error, path)) from error
+    finally:
+        os.close(handle)
 
-    It holds the pid, user, host and time. A lock whose process is dead on this
-    host is stale and taken over; a lock from another host cannot be checked, so
-    its message says how to remove it by hand. Two sessions taking over the same
-    stale lock in the same instant could both succeed; that narrow race is accepted.
-    """
 
-    # A lock file without readable content is left by a crash between creating and
-    # writing it; after this many seconds it is treated as stale.
-    UNREADABLE_GRACE_SECONDS = 30
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.lock_path = lock_path_for(self.path)
-        self._token: str | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._token is not None
-
-    def acquire(self) -> None:
-        """Take the lock; LockedError when another live session holds it, SaveError when
-        the lock file cannot be created at all."""
-        if self.held:
-            return
-        for _ in range(3):  # a stale lock removed by us may be recreated by someone else first
-            try:
-                self._create()
-                return
-            except FileExistsError:
-                holder = self._read_holder()
-                if not self._is_stale(holder):
-                    raise LockedError(_locked_message(self.path, self.lock_path, holder), holder) from None
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.lock_path)
-            except OSError as error:
-                raise SaveError(describe_os_error(error, self.lock_path, "låses")) from error
-        holder = self._read_holder()
-        raise LockedError(_locked_message(self.path, self.lock_path, holder), holder)
-
-    def release(self) -> None:
-        """Remove the lock if it is still ours (a lock taken over by others is left alone)."""
-        if self._token is None:
-            return
-        if self._read_holder().get("token") == self._token:
-            with contextlib.suppress(OSError):
-                os.unlink(self.lock_path)
-        self._token = None
-
-    def __enter__(self) -> AnswersLock:
-        self.acquire()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.release()
-
-    def _create(self) -> None:
-        token = os.urandom(8).hex()
-        holder = {
-            "pid": os.getpid(),
-            "user": _user(),
-            "host": socket.gethostname(),
-            "since": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "token": token,
-        }
-        handle = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, NEW_FILE_MODE)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(holder) + "\n")
-        self._token = token
-
-    def _read_holder(self) -> dict[str, object]:
+def _write_in_place(path: Path, target: Path, data: bytes, durable: bool) -> None:
+    """Truncate and write the file itself: every hard link sees it, and owner and mode stay."""
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)
         try:
-            holder = json.loads(self.lock_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return holder if isinstance(holder, dict) else {}
-
-    def _is_stale(self, holder: dict[str, object]) -> bool:
-        pid = holder.get("pid")
-        if not isinstance(pid, int) or pid <= 0:
-            try:
-                age = time.time() - os.stat(self.lock_path).st_mtime
-            except FileNotFoundError:
-                return True
-            return age > self.UNREADABLE_GRACE_SECONDS
-        if holder.get("host") != socket.gethostname():
-            return False
-        return not _process_alive(pid)
+            _write_all(handle, data)
+            if durable:
+                os.fsync(handle)
+        finally:
+            os.close(handle)
+    except OSError as error:
+        raise SaveError(describe_os_error(error, path)) from error
 
 
-def _process_alive(pid: int) -> bool:
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(handle, view)
+        view = view[written:]
+
+
+# -- after a crash ------------------------------------------------------------------------------
+
+
+def remove_stray_temporaries(path: Path) -> list[str]:
+    """Remove the temporary files (".NAME.XXXXXXXX.tmp") a crash mid-save left beside ``path``;
+    their names. Call it holding the file's lock: then no live session of ours is writing one.
+
+    They are removed, not recovered: one may have been cut short by the crash, and the answers
+    file itself is whole (it is only ever replaced by a complete, flushed file)."""
+    target = real_path(Path(path))
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
+    removed = []
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, it just belongs to someone else
+        names = os.listdir(target.parent)
     except OSError:
-        return True
-    return True
+        return removed
+    for name in names:
+        if pattern.match(name):
+            with contextlib.suppress(OSError):
+                os.unlink(target.parent / name)
+                removed.append(name)
+    return removed
 
 
-def _user() -> str:
+def _user_name(uid: int) -> str:
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "ukendt"
+        import pwd
+
+        return printable(pwd.getpwuid(uid).pw_name, limit=40)
+    except (KeyError, ImportError):
+        return str(uid)
 
 
-def _locked_message(path: Path, lock_path: Path, holder: dict[str, object]) -> str:
-    user = printable(str(holder.get("user", "ukendt")), limit=40)
-    host = printable(str(holder.get("host", "ukendt")), limit=60)
-    pid = holder.get("pid", "?")
-    since = _since(holder.get("since"))
-    who = f"brugeren {user} på maskinen {host} (proces {pid}){since}"
-    if not holder:
-        who = "en anden session"
-    return (
-        f"Svarfilen {printable(str(path))} er i brug af {who}. Luk den anden session, eller vent til den er "
-        f"færdig. Er du sikker på, at den ikke kører længere, kan du slette låsefilen {printable(str(lock_path))}."
-    )
-
-
-def _since(value: object) -> str:
-    if not isinstance(value, str):
-        return ""
+def _group_name(gid: int) -> str:
     try:
-        moment = datetime.fromisoformat(value).astimezone()
-    except ValueError:
-        return ""
-    return f" siden {moment:%d.%m.%Y kl. %H:%M}"
+        import grp
+
+        return printable(grp.getgrgid(gid).gr_name, limit=40)
+    except (KeyError, ImportError):
+        return str(gid)

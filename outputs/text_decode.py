@@ -7,8 +7,12 @@ message, located where the trouble starts, instead of a crash or a garbled answe
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
+from outputs.os_messages import NotAFileError
 from outputs.problems import ERROR, WARNING, Problem
 
 # Far above any real answers file (a few kB to a few hundred kB); the cap keeps a
@@ -23,10 +27,20 @@ def read_limited(path: Path) -> bytes:
     """The file's bytes, at most ``MAX_FILE_BYTES + 1`` of them (enough to see it is too big).
 
     Raises OSError when the file cannot be opened or read; callers report that
-    as "could not run", not as a problem in the file.
+    as "could not run", not as a problem in the file. Anything but a regular file
+    (a FIFO, a device, a folder) is refused at once (``NotAFileError``): opening a
+    FIFO would wait for a writer forever, and a device is not an answers file.
     """
-    with open(path, "rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+    # Not blocking, so opening a FIFO returns at once; the file's type is then checked on the open file.
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    with open(handle, "rb", closefd=True) as stream:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+            raise NotAFileError(path, mode)
+        os.set_blocking(handle, True)
+        return stream.read(MAX_FILE_BYTES + 1)
 
 
 def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:

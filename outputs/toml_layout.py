@@ -36,6 +36,8 @@ class Entry:
     key_offset: int
     value_offset: int
     items: tuple[int, ...] = ()  # offsets of the elements when the value is an array
+    value_end: int = -1  # just after the value
+    key_parts: int = 1  # 2 for a dotted key such as a.b
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Layout:
     entries: list[Entry] = field(default_factory=list)
     broken_at: int | None = None  # where scanning had to stop, if it did
     _line_starts: list[int] = field(default_factory=list)
+    _by_path: tuple[dict[Path, Entry], dict[Path, int], dict[Path, int]] | None = None
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
@@ -62,20 +65,28 @@ class Layout:
         return index + 1, offset - self._line_starts[index] + 1
 
     def entry(self, path: Path) -> Entry | None:
-        for entry in self.entries:
-            if entry.path == path:
-                return entry
-        return None
+        return self._index()[0].get(path)
 
     def table_offset(self, path: Path) -> int | None:
         """Where a table is declared: its header, or the first key that implies it."""
-        for header in self.headers:
-            if header.path == path:
-                return header.offset
-        for entry in self.entries:
-            if entry.path[: len(path)] == path and len(entry.path) > len(path):
-                return entry.key_offset
-        return None
+        headers, implied = self._index()[1:]
+        return headers.get(path, implied.get(path))
+
+    def _index(self) -> tuple[dict[Path, Entry], dict[Path, int], dict[Path, int]]:
+        """Each key's first entry, each table's first header and first implying key, built once:
+        locating every one of 200,000 problems must not walk every entry each time."""
+        if self._by_path is None:
+            entries: dict[Path, Entry] = {}
+            implied: dict[Path, int] = {}
+            for entry in self.entries:
+                entries.setdefault(entry.path, entry)
+                for length in range(1, len(entry.path)):
+                    implied.setdefault(entry.path[:length], entry.key_offset)
+            headers: dict[Path, int] = {}
+            for header in self.headers:
+                headers.setdefault(header.path, header.offset)
+            self._by_path = (entries, headers, implied)
+        return self._by_path
 
     def locate(self, path: Path, part: str = "key", item: int | None = None) -> tuple[int, int]:
         """Line and column of a key (``part="key"``), its value, or one array element."""
@@ -162,7 +173,8 @@ class _Scanner:
                 value_offset = self.pos
                 items = self.value(0)
                 path = table + tuple(name for name, _ in parts)
-                self.layout.entries.append(Entry(path, parts[0][1], value_offset, items))
+                entry = Entry(path, parts[0][1], value_offset, items, self.pos, len(parts))
+                self.layout.entries.append(entry)
             self.end_of_line()
 
     # -- whitespace and comments -------------------------------------------------

@@ -23,8 +23,9 @@ from textual.screen import Screen
 
 from flows import Answers, Evaluation, Flow, evaluate
 from outputs.answers_file import AnswersFileError, load_answers
+from outputs.os_messages import danish_reason
 from outputs.printable import printable
-from outputs.saving import AnswersLock, LockedError, SaveError, save_answers
+from outputs.saving import AnswersLock, LockedError, SaveError, remove_stray_temporaries, save_answers, saving_refusal
 from wizard import terminal
 from wizard.inert import INERT_CONTROLS
 from wizard.startup import resume_collector
@@ -146,13 +147,18 @@ def open_preparation(path: Path, flow: Flow, clock: Clock = datetime.now, *, new
         raise OpenError(f"{display_path(path)} er en mappe. Skriv navnet på en fil, fx {display_path(DEFAULT_FILE)}.")
     if not exists and not path.parent.is_dir():
         raise OpenError(f"Mappen {display_path(path.parent)} findes ikke. Opret den først, eller vælg en anden mappe.")
+    try:
+        saving_refusal(path)  # a FIFO, a file with hard links, another user's file: said now, not at the first save
+    except SaveError as error:
+        raise OpenError(_message_of(error)) from None
     lock = AnswersLock(path)
     try:
         lock.acquire()
     except (LockedError, SaveError) as error:
         raise OpenError(_message_of(error)) from None
     except OSError as error:
-        raise OpenError(f"Kan ikke bruge {display_path(path)}: {error.strerror or error}") from None
+        raise OpenError(f"Kan ikke bruge {display_path(path)}: {danish_reason(error)}.") from None
+    remove_stray_temporaries(path)  # left by a crash mid-save; with the lock held, none is being written
     try:
         answers = load_answers(path, flow) if exists else Answers()
     except AnswersFileError as error:
@@ -165,7 +171,7 @@ def open_preparation(path: Path, flow: Flow, clock: Clock = datetime.now, *, new
         ) from None
     except OSError as error:
         lock.release()
-        raise OpenError(f"Svarfilen {display_path(path)} kan ikke læses: {error.strerror or error}") from None
+        raise OpenError(f"Svarfilen {display_path(path)} kan ikke læses: {danish_reason(error)}.") from None
     return Preparation(flow, path, answers, lock, clock)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,9 +30,10 @@ from flows import Answers, Flow, default_flow
 from flows.ids import nearest
 from outputs.answers_file import check_answers_bytes
 from outputs.flow_file import FlowFileError, read_flow_file
+from outputs.os_messages import NotAFileError, danish_reason, working_folder_gone
 from outputs.printable import printable
 from outputs.problems import Problem, has_errors
-from outputs.saving import SaveError, atomic_write_text
+from outputs.saving import SaveError, write_output
 from outputs.template import render_template
 from outputs.text_decode import MAX_FILE_BYTES, read_limited
 from wizard.cli_parser import COMMANDS, HEADLESS, UsageError, build_app_parser, build_parser
@@ -116,13 +118,17 @@ def _load_flow(argument: str | None) -> tuple[Flow, str | None]:
 
 def _read_error(argument: str, error: OSError) -> str:
     shown = printable(argument)
+    if isinstance(error, FileNotFoundError) and not Path(argument).is_absolute() and not _working_folder_exists():
+        return working_folder_gone(Path(argument)).rstrip(".") + "."
     if isinstance(error, FileNotFoundError):
         return f"filen {shown} findes ikke."
     if isinstance(error, IsADirectoryError):
         return f"{shown} er en mappe, ikke en fil."
     if isinstance(error, PermissionError):
         return f"du har ikke adgang til at læse {shown}."
-    return f"filen {shown} kunne ikke læses: {printable(error.strerror or str(error))}."
+    if isinstance(error, NotAFileError):
+        return f"{shown} er ikke en svarfil: {error.reason}. Brug '-' for at læse fra standard-input."
+    return f"filen {shown} kunne ikke læses: {danish_reason(error)}."
 
 
 def _read(argument: str) -> tuple[bytes, str]:
@@ -188,10 +194,10 @@ def _cmd_template(args: Any, flow: Flow) -> int:
     path = Path(args.output)
     if path.is_dir():
         raise _fail(f"{printable(args.output)} er en mappe; skriv et filnavn, fx {printable(args.output)}/svar.toml.")
-    if path.exists() and not args.force:
+    if _is_regular_file(path) and not args.force and not _names_a_descriptor(path):
         raise _fail(f"filen {printable(args.output)} findes allerede. Brug --force, hvis den skal overskrives.")
     try:
-        atomic_write_text(path, text)
+        write_output(path, text, durable=True)
     except SaveError as error:
         raise _fail(error.message) from None
     _warn(f"Skabelonen er gemt i {args.output}. Udfyld den, og tjek den med: wizard check {args.output}")
@@ -268,7 +274,7 @@ def _export_targets(args: Any) -> list[Path | None]:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise _fail(f"mappen {printable(args.out_dir)} kunne ikke oprettes: {error.strerror}.") from None
+            raise _fail(f"mappen {printable(args.out_dir)} kunne ikke oprettes: {danish_reason(error)}.") from None
         targets: list[Path | None] = [folder / f"{Path(argument).stem}.md" for argument in args.files]
         counts = Counter(str(target) for target in targets)
         doubles = sorted(name for name, count in counts.items() if count > 1)
@@ -276,11 +282,40 @@ def _export_targets(args: Any) -> list[Path | None]:
             raise _usage(f"flere svarfiler ville give den samme note: {', '.join(doubles)}; omdøb dem.", "export")
     else:
         targets = [None if args.output in (None, STDIN) else Path(args.output)]
-    inputs = {Path(argument).resolve() for argument in args.files if argument != STDIN}
+    inputs = {_identity(Path(argument)) for argument in args.files if argument != STDIN}
     for target in targets:
-        if target is not None and target.resolve() in inputs:
+        if target is not None and _identity(target) in inputs - {None}:
             raise _usage(f"noten ville overskrive svarfilen {printable(str(target))}; vælg et andet navn.", "export")
     return targets
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file a path names (device and inode), so a link to the input is seen as the input."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _names_a_descriptor(path: Path) -> bool:
+    """/dev/stdout and the like: the shell has already decided what happens to the file (> or >>)."""
+    return str(path) in ("/dev/stdout", "/dev/stderr") or str(path).startswith(("/dev/fd/", "/proc/self/fd/"))
+
+
+def _working_folder_exists() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _cmd_flows(args: Any, flow: Flow, flow_name: str | None) -> int:

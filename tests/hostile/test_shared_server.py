@@ -328,7 +328,7 @@ def test_every_file_is_private_and_written_beside_the_answers_file_never_in_a_sh
     assert temporaries, "nothing was saved"
     assert {parent for parent, _ in temporaries} == {folder}  # beside the answers file, every time
     assert {mode for _, mode in temporaries} == {0o600}
-    assert lock_mode == 0o600
+    assert lock_mode == 0o644  # who holds the file must be readable by the others sharing the folder; no answers in it
     assert sorted(p.name for p in folder.iterdir()) == ["svar.md", "svar.toml"]
     assert (folder / "svar.toml").stat().st_mode & 0o777 == 0o600
     assert (folder / "svar.md").stat().st_mode & 0o777 == 0o600

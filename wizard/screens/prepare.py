@@ -22,6 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from flows import Answers, AnswerValue, Evaluation, Flow, Verdict, evaluate
+from outputs.locking import real_path
+from outputs.os_messages import danish_reason
 from outputs.saving import SaveError
 from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen
 from wizard.screens.outline import OutlineScreen
@@ -348,10 +350,10 @@ class PrepareScreen(Screen):
             self._export_message("Skriv et filnavn til noten, fx ./forberedelse.md.")
             return
         path = Path(text).expanduser()
-        if path.resolve() == self.preparation.path.resolve():
+        if real_path(path) == real_path(self.preparation.path):
             self._export_message("Det er svarfilen. Vælg et andet navn til noten, fx med .md til sidst.")
             return
-        if path.exists() and path.resolve() not in self.exported:
+        if path.exists() and real_path(path) not in self.exported:
 
             def confirmed(choice: str | None) -> None:
                 if choice == "overskriv":
@@ -375,10 +377,12 @@ class PrepareScreen(Screen):
         try:
             write_markdown(path, self.flow, self.preparation.answers)
         except (SaveError, OSError) as error:
-            message = getattr(error, "message", None) or getattr(error, "strerror", None) or str(error)
+            message = getattr(error, "message", None) or (
+                danish_reason(error) if isinstance(error, OSError) else str(error)
+            )
             self._export_message(f"Noten blev ikke gemt: {message}")
             return
-        self.exported.add(path.resolve())
+        self.exported.add(real_path(path))
         now: datetime = self.app.clock()
         self._export_message(f"Noten er gemt {now:%H:%M:%S} i {display_path(path)}.")
 
