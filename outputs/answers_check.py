@@ -21,6 +21,10 @@ from outputs.printable import quoted
 from outputs.problems import ERROR, WARNING, Problem, Severity
 from outputs.toml_layout import Layout, LazyLayout, Path
 
+# A file can hold 200,000 unknown keys (a pasted export, a generated file): the first ones are shown,
+# located and explained, and the rest are counted, so a check stays linear in the file's size.
+MAX_SHOWN_PROBLEMS = 100
+
 
 def check_data(
     data: dict[str, Any], flow: Flow, layout: Layout | LazyLayout, name: str
@@ -28,7 +32,7 @@ def check_data(
     """The answers the data holds and the problems found; see ``answers_file``."""
     checker = _Checker(flow, layout, name)
     checker.run(data)
-    return checker.answers(), checker.problems
+    return checker.answers(), checker.problems + checker.not_shown()
 
 
 class _Checker(ValueChecks):
@@ -44,6 +48,7 @@ class _Checker(ValueChecks):
         self.reason = ""
         self.traits: tuple[str, ...] | None = None
         self.section_ids = [section.id for section in flow.sections]
+        self.uncounted = {ERROR: 0, WARNING: 0}
 
     def report(
         self,
@@ -56,8 +61,27 @@ class _Checker(ValueChecks):
         item: int | None = None,
         unreadable: bool = False,
     ) -> None:
+        if self.counting_only() and not unreadable:
+            self.uncounted[severity] += 1
+            return
         line, column = self.layout.locate(path, part, item)
         self.problems.append(Problem(self.name, line, column, severity, message, hint, unreadable))
+
+    def counting_only(self) -> bool:
+        return len(self.problems) >= MAX_SHOWN_PROBLEMS
+
+    def not_shown(self) -> list[Problem]:
+        """One problem per severity saying how many more there are, placed after the last line shown."""
+        last = max((problem.line for problem in self.problems), default=1)
+        summary = []
+        for severity, more in self.uncounted.items():
+            if more:
+                what = "fejl" if severity == ERROR else ("advarsel" if more == 1 else "advarsler")
+                shown = f"{more:,}".replace(",", ".")
+                message = f"{shown} {what} mere er ikke vist (de første {MAX_SHOWN_PROBLEMS} problemer er vist)"
+                hint = "ret de viste, og tjek filen igen; er mange nøgler ukendte, er det måske ikke en svarfil"
+                summary.append(Problem(self.name, last + 1, 1, severity, message, hint, more=more - 1))
+        return summary
 
     def answers(self) -> Answers:
         return Answers(
@@ -121,6 +145,9 @@ class _Checker(ValueChecks):
         return None
 
     def unknown_table(self, key: str) -> None:
+        if self.counting_only():
+            self.report(ERROR, (key,), "")
+            return
         if key in self.flow.questions:
             section = self.flow.section_of(key).id
             self.report(
@@ -152,6 +179,9 @@ class _Checker(ValueChecks):
         return None
 
     def unknown_key(self, path: Path, key: str, candidates: Iterable[str], table: str) -> None:
+        if self.counting_only():
+            self.report(ERROR, path, "")
+            return
         guess = nearest(key, candidates)
         where = f" i [{table}]" if table else ""
         hint = f"mente du '{guess}'?" if guess else "se de gyldige id'er i skabelonen ('wizard template')"
@@ -226,7 +256,7 @@ class _Checker(ValueChecks):
                 if item not in chosen:
                     chosen.append(item)
                 continue
-            guess = nearest(item, known) if isinstance(item, str) else None
+            guess = nearest(item, known) if isinstance(item, str) and not self.counting_only() else None
             hint = (f"mente du '{guess}'? " if guess else "") + f"tilladt: {allowed}"
             self.report(ERROR, path, f"{quoted(item)} er ikke et kendt træk", hint, item=index)
         self.traits = tuple(chosen)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from flows import Flow, Kind
 from outputs import answers_names as names
@@ -25,9 +27,17 @@ from outputs.toml_syntax import parse_toml
 from outputs.toml_write import comment
 
 
-def unreadable_for_saving(data: bytes, flow: Flow, name: str) -> tuple[str | None, Problem | None]:
-    """The file's text when saving may go over it, or the first reason it may not (it cannot be
-    read as an answers file for ``flow``: another encoding, broken TOML, another format or flow)."""
+@dataclass(frozen=True)
+class OldFile:
+    """An answers file saving may go over: its text as read, and its data (parsed without BOM and CRLF)."""
+
+    text: str
+    data: dict[str, Any]
+
+
+def readable_for_saving(data: bytes, flow: Flow, name: str) -> tuple[OldFile | None, Problem | None]:
+    """The file when saving may go over it, or the first reason it may not (it cannot be read as
+    an answers file for ``flow``: another encoding, broken TOML, another format or flow)."""
     text, problems = decode(data, name)
     if text is None:
         return None, problems[0]
@@ -43,7 +53,7 @@ def unreadable_for_saving(data: bytes, flow: Flow, name: str) -> tuple[str | Non
         refusal = _FirstRefusal(flow, name)
         if not check_file_table(refusal, table) and refusal.problem is not None:
             return None, refusal.problem
-    return text, None
+    return OldFile(text, parsed), None
 
 
 class _FirstRefusal:
@@ -72,14 +82,14 @@ class _FirstRefusal:
         pass
 
 
-def edited_answers_text(old: str, wanted: str, flow: Flow) -> str:
+def edited_answers_text(old: str, wanted: str, flow: Flow, old_data: dict[str, Any] | None = None) -> str:
     """``old`` (as read, perhaps with a BOM and CRLF) saying what ``wanted`` says; ``wanted`` itself
-    when ``old`` is written in a way that cannot be edited in place."""
+    when ``old`` is written in a way that cannot be edited in place. ``old_data``: ``old`` parsed, if known."""
     bom = old.startswith(BOM)
     body = old[len(BOM) :] if bom else old
     crlf = "\r\n" in body
     plain = body.replace("\r\n", "\n")
-    edited = edit_toml(plain, wanted, AnswersStyle(flow))
+    edited = edit_toml(plain, wanted, AnswersStyle(flow), old_data)
     if edited is None:
         return wanted
     if edited == plain:

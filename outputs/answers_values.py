@@ -66,6 +66,10 @@ class ValueChecks:
     ) -> None:
         raise NotImplementedError
 
+    def counting_only(self) -> bool:
+        """True once so many problems are shown that the rest are only counted (no hints worked out)."""
+        return False
+
     def text(self, path: Path, value: object, what: str) -> str | None:
         if not isinstance(value, str):
             self.report(
@@ -175,6 +179,9 @@ class ValueChecks:
         )
 
     def not_allowed(self, question: Question, path: Path, value: object, allowed: _Allowed, item: int | None) -> None:
+        if self.counting_only():
+            self.report(ERROR, path, "")
+            return
         guess = _guess_option(question, value) if isinstance(value, str) else None
         hint = (f'mente du "{guess}"? ' if guess else "") + f"tilladt: {allowed}"
         message = f"{quoted(value)} er ikke en svarmulighed til '{question.id}'"

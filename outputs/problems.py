@@ -27,6 +27,9 @@ class Problem:
     # True when the file as a whole cannot be read (encoding, syntax, size, another
     # format or flow). Such a file is never overwritten (see outputs.saving).
     unreadable: bool = False
+    # A file with a huge number of problems gets the first ones and one problem saying how
+    # many more there are of that severity: this one then stands for ``1 + more``.
+    more: int = 0
 
     @property
     def is_error(self) -> bool:
@@ -46,7 +49,15 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
             "text": self.render(),
+            **({"not_shown": self.more} if self.more else {}),
         }
+
+
+def counts(problems: list[Problem]) -> tuple[int, int]:
+    """How many errors and warnings, counting those not shown one by one."""
+    errors = sum(1 + problem.more for problem in problems if problem.is_error)
+    warnings = sum(1 + problem.more for problem in problems if not problem.is_error)
+    return errors, warnings
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -36,7 +36,7 @@ import tempfile
 from pathlib import Path
 
 from flows import Answers, Flow
-from outputs.answers_edit import edited_answers_text, unreadable_for_saving
+from outputs.answers_edit import edited_answers_text, readable_for_saving
 from outputs.answers_file import dumps_answers
 from outputs.locking import AnswersLock, LockedError, lock_path_for, real_path
 from outputs.os_messages import SaveError, describe_os_error, kind_of_file, working_folder_gone
@@ -83,15 +83,15 @@ def save_answers(path: Path, flow: Flow, answers: Answers) -> None:
         raise SaveError(describe_os_error(error, path, "læses før den gemmes")) from error
     text = wanted
     if existing is not None and existing.strip():
-        old, problem = unreadable_for_saving(existing, flow, str(path))
+        old, problem = readable_for_saving(existing, flow, str(path))
         if old is None:
             reason = problem.message if problem else "ukendt fejl"
             raise SaveError(
                 f"Filen {printable(str(path))} kan ikke læses som en svarfil, så den bliver ikke overskrevet "
                 f"({reason}). Gem svarene i en anden fil."
             )
-        text = edited_answers_text(old, wanted, flow)
-        if text == old:
+        text = edited_answers_text(old.text, wanted, flow, old.data)
+        if text == old.text:
             saving_refusal(path)  # nothing to write, but a file we could not save into is still said
             return
     atomic_write_text(path, text)

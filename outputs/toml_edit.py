@@ -17,11 +17,11 @@ lines, own key order, literal strings, a ``#:schema`` line). ``edit_toml`` turns
 - keys the program does not own (unknown to it) are never touched.
 
 Why our own scanner and not tomlkit: ``outputs.toml_layout`` already knows where
-every key and value starts and ends, the values are written by ``toml_write`` in
-the style the rest of the file uses (multi-line blocks a leader can edit), and an
-edit is a few string splices. tomlkit parses the whole document into its own
-object tree and writes it back; on the examples it costs about ten times as much
-per save (see ``bench/save_cost.py``) and would add a dependency.
+every key and value starts and ends, values are written by ``toml_write`` exactly as
+in a new file (multi-line blocks a leader can edit, the label comments), and an
+edit is a few string splices checked by parsing the result. tomlkit would parse the
+whole file into its own document tree, write values in its own style, and be a new
+dependency; on the examples it was 1.3-2 times slower per save (``bench/save_cost.py``).
 
 When the text is written in a way this does not edit (an owned key inside an inline
 table or as a dotted key, a table given twice), or the result would not read back
@@ -65,10 +65,12 @@ class _NotEditable(Exception):
     pass
 
 
-def edit_toml(old: str, wanted: str, style: Style) -> str | None:
-    """``old`` changed to say what ``wanted`` says, or None (see the module docstring)."""
+def edit_toml(old: str, wanted: str, style: Style, old_data: dict[str, Any] | None = None) -> str | None:
+    """``old`` changed to say what ``wanted`` says, or None (see the module docstring). ``old_data``:
+    ``old`` parsed, when the caller has it already."""
     try:
-        old_data, wanted_data = tomllib.loads(old), tomllib.loads(wanted)
+        old_data = tomllib.loads(old) if old_data is None else old_data
+        wanted_data = tomllib.loads(wanted)
         old_layout, wanted_layout = scan(old), scan(wanted)
         names = [*style.order, *(name for name in wanted_data if name not in style.order)]
         old_tables = _tables(old_layout, names)
@@ -77,15 +79,18 @@ def edit_toml(old: str, wanted: str, style: Style) -> str | None:
         return None
     edits: list[tuple[int, int, str]] = []
     for index, name in enumerate(names):
-        want = wanted_data.get(name)
+        want = wanted_data.get(name, {})
         if not isinstance(want, dict):
-            continue
+            return None
         if name in old_tables:
             have = old_data.get(name, {})
-            edits += _edit_table(old, old_tables[name], have, wanted, wanted_tables[name], want, name, style)
+            wanted_table = wanted_tables.get(name, _Table(0, 0))
+            edits += _edit_table(old, old_tables[name], have, wanted, wanted_table, want, name, style)
         elif want:
             later = [old_tables[n] for n in names[index + 1 :] if n in old_tables]
             edits.append(_new_table(old, wanted, wanted_tables[name], later[0] if later else None))
+    if not edits:
+        return old
     result = _apply(old, edits)
     return result if result is not None and _says_what_is_wanted(result, wanted_data, names, style) else None
 

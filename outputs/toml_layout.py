@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +54,9 @@ class Layout:
     entries: list[Entry] = field(default_factory=list)
     broken_at: int | None = None  # where scanning had to stop, if it did
     _line_starts: list[int] = field(default_factory=list)
-    _by_path: tuple[dict[Path, Entry], dict[Path, int], dict[Path, int]] | None = None
+    _entries: dict[Path, Entry] = field(default_factory=dict)
+    _headers: dict[Path, int] = field(default_factory=dict)
+    _implied: dict[Path, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
@@ -65,28 +68,28 @@ class Layout:
         return index + 1, offset - self._line_starts[index] + 1
 
     def entry(self, path: Path) -> Entry | None:
-        return self._index()[0].get(path)
+        return self._entries.get(path)
 
     def table_offset(self, path: Path) -> int | None:
         """Where a table is declared: its header, or the first key that implies it."""
-        headers, implied = self._index()[1:]
-        return headers.get(path, implied.get(path))
+        return self._headers.get(path, self._implied.get(path))
 
-    def _index(self) -> tuple[dict[Path, Entry], dict[Path, int], dict[Path, int]]:
-        """Each key's first entry, each table's first header and first implying key, built once:
-        locating every one of 200,000 problems must not walk every entry each time."""
-        if self._by_path is None:
-            entries: dict[Path, Entry] = {}
-            implied: dict[Path, int] = {}
-            for entry in self.entries:
-                entries.setdefault(entry.path, entry)
-                for length in range(1, len(entry.path)):
-                    implied.setdefault(entry.path[:length], entry.key_offset)
-            headers: dict[Path, int] = {}
-            for header in self.headers:
-                headers.setdefault(header.path, header.offset)
-            self._by_path = (entries, headers, implied)
-        return self._by_path
+    def knows(self, path: Path) -> bool:
+        """Whether ``path`` is a key or a table seen so far."""
+        return path in self._entries or path in self._headers or path in self._implied
+
+    # Each key's first entry, each table's first header and first implying key, kept as the
+    # scan goes: locating each of many problems must not walk every entry each time.
+
+    def add_header(self, header: Header) -> None:
+        self.headers.append(header)
+        self._headers.setdefault(header.path, header.offset)
+
+    def add_entry(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        self._entries.setdefault(entry.path, entry)
+        for length in range(1, len(entry.path)):
+            self._implied.setdefault(entry.path[:length], entry.key_offset)
 
     def locate(self, path: Path, part: str = "key", item: int | None = None) -> tuple[int, int]:
         """Line and column of a key (``part="key"``), its value, or one array element."""
@@ -115,17 +118,32 @@ class Layout:
 
 
 class LazyLayout:
-    """A layout scanned only when first asked: a clean file (the common case in a batch
-    export) never needs positions, so it is never scanned."""
+    """A layout scanned only as far as asked: a clean file (the common case in a batch
+    export) never needs positions, so it is never scanned, and locating the first problems
+    of a 2 MB file scans only up to them."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._layout: Layout | None = None
+        self._steps: Iterator[None] = iter(())
+
+    def _started(self) -> Layout:
+        if self._layout is None:
+            self._layout = Layout(self._text)
+            self._steps = _statements(_Scanner(self._text, self._layout), self._layout)
+        return self._layout
+
+    def locate(self, path: Path, part: str = "key", item: int | None = None) -> tuple[int, int]:
+        layout = self._started()
+        while not layout.knows(path) and next(self._steps, StopIteration) is not StopIteration:
+            pass
+        return layout.locate(path, part, item)
 
     def __getattr__(self, name: str) -> Any:
-        if self._layout is None:
-            self._layout = scan(self._text)
-        return getattr(self._layout, name)
+        layout = self._started()
+        for _ in self._steps:  # anything else needs the whole text scanned
+            pass
+        return getattr(layout, name)
 
 
 class _Broken(Exception):
@@ -136,14 +154,19 @@ class _Broken(Exception):
 def scan(text: str) -> Layout:
     """The layout of ``text``; never raises."""
     layout = Layout(text)
-    scanner = _Scanner(text, layout)
+    for _ in _statements(_Scanner(text, layout), layout):
+        pass
+    return layout
+
+
+def _statements(scanner: _Scanner, layout: Layout) -> Iterator[None]:
+    """Scan one statement (a header or a key) per step; where scanning had to stop is recorded."""
     try:
-        scanner.document()
+        yield from scanner.document()
     except _Broken as broken:
         layout.broken_at = broken.offset
     except RecursionError:
         layout.broken_at = scanner.pos
-    return layout
 
 
 class _Scanner:
@@ -153,7 +176,7 @@ class _Scanner:
         self.pos = 0
         self.layout = layout
 
-    def document(self) -> None:
+    def document(self) -> Iterator[None]:
         table: Path = ()
         while True:
             self.skip_blank()
@@ -165,7 +188,7 @@ class _Scanner:
                 self.pos += 2 if double else 1
                 table = tuple(name for name, _ in self.key())
                 self.expect("]]" if double else "]")
-                self.layout.headers.append(Header(table, start))
+                self.layout.add_header(Header(table, start))
             else:
                 parts = self.key()
                 self.expect("=")
@@ -174,8 +197,9 @@ class _Scanner:
                 items = self.value(0)
                 path = table + tuple(name for name, _ in parts)
                 entry = Entry(path, parts[0][1], value_offset, items, self.pos, len(parts))
-                self.layout.entries.append(entry)
+                self.layout.add_entry(entry)
             self.end_of_line()
+            yield
 
     # -- whitespace and comments -------------------------------------------------
 

@@ -82,6 +82,17 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
     ("Invalid date or datetime", "datoen kan ikke læses", 'skriv den som tekst i anførselstegn, fx "5. marts"'),
     ("Cannot mutate immutable namespace", "afsnittet er allerede skrevet på en anden måde", "skriv det som [afsnit]"),
     ("Cannot redefine namespace", "afsnittet er allerede skrevet på en anden måde", "skriv det som [afsnit]"),
+    (
+        "Expected \"'''\"",
+        "teksten slutter aldrig: der mangler ''' til sidst",
+        "afslut teksten med ''' (tre enkelte anførselstegn)",
+    ),
+    (
+        'Expected "\'"',
+        "teksten slutter aldrig: der mangler et afsluttende enkelt anførselstegn (')",
+        "sæt ' i slutningen af teksten på samme linje",
+    ),
+    ("Expected", "der mangler et tegn her", "se formatet i docs/answers-format.md"),
 )
 
 
@@ -179,7 +190,8 @@ def _translate(english: str) -> tuple[str, str]:
     for prefix, message, hint in _TRANSLATIONS:
         if english.startswith(prefix):
             return message, hint
-    return f"TOML-syntaksfejl: {printable(english, limit=200)}", "se formatet i docs/answers-format.md"
+    # A message this program has no words for yet: said in Danish, without tomllib's English.
+    return "linjen kan ikke læses (fejl i TOML-syntaksen)", "se formatet i docs/answers-format.md"
 
 
 def _invalid_value(layout: Layout, line: int, column: int) -> tuple[str, str]:

@@ -32,7 +32,7 @@ from outputs.answers_file import check_answers_bytes
 from outputs.flow_file import FlowFileError, read_flow_file
 from outputs.os_messages import NotAFileError, danish_reason, working_folder_gone
 from outputs.printable import printable
-from outputs.problems import Problem, has_errors
+from outputs.problems import Problem, counts, has_errors
 from outputs.saving import SaveError, write_output
 from outputs.template import render_template
 from outputs.text_decode import MAX_FILE_BYTES, read_limited
@@ -75,8 +75,7 @@ def _print_json(data: object) -> None:
 
 
 def _count(problems: list[Problem]) -> str:
-    errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
+    errors, warnings = counts(problems)
     parts = []
     if errors:
         parts.append(f"{errors} fejl")
@@ -171,8 +170,8 @@ def _cmd_check(args: Any, flow: Flow) -> int:
             {
                 "file": name,
                 "ok": not errors,
-                "errors": sum(1 for p in problems if p.is_error),
-                "warnings": sum(1 for p in problems if not p.is_error),
+                "errors": counts(problems)[0],
+                "warnings": counts(problems)[1],
                 "problems": [problem.as_dict() for problem in problems],
             }
         )
