@@ -8,8 +8,9 @@ an answer the branching hides, an older flow version) leave the file usable.
 Writing (``dumps_answers``) is deterministic: the same answers give the same
 bytes, in the flow's order, so a file under version control changes only where
 an answer changed. Answers to questions the branching hides are kept: they are
-the leader's words, they just do not count. Comments written by hand are not
-kept when the program writes the file.
+the leader's words, they just do not count. Saving over a file that is there
+changes only the changed answers, so comments written by hand stay
+(``outputs.answers_edit``).
 """
 
 from __future__ import annotations

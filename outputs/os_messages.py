@@ -108,9 +108,14 @@ def describe_os_error(error: OSError, path: Path, doing: str = "gemmes") -> str:
     return f"Filen {shown} kunne ikke {doing}: {reason}."
 
 
-def working_folder_gone(path: Path) -> str:
+def working_folder_gone(path: Path, *, reading: bool = False) -> str:
     """The message when a relative path cannot be used because the working folder was removed."""
+    what = (
+        "Skriv filens fulde sti, eller gå til en mappe, der findes (cd)."
+        if reading
+        else "Gem et andet sted, med en fuld sti, fx ~/svar.toml."
+    )
     return (
         f"Filen {printable(str(path))} kan ikke bruges: den mappe, du arbejder i, findes ikke længere "
-        "(den er slettet eller flyttet). Gem et andet sted, med en fuld sti, fx ~/svar.toml."
+        f"(den er slettet eller flyttet). {what}"
     )

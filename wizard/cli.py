@@ -118,7 +118,7 @@ def _load_flow(argument: str | None) -> tuple[Flow, str | None]:
 def _read_error(argument: str, error: OSError) -> str:
     shown = printable(argument)
     if isinstance(error, FileNotFoundError) and not Path(argument).is_absolute() and not _working_folder_exists():
-        return working_folder_gone(Path(argument)).rstrip(".") + "."
+        return working_folder_gone(Path(argument), reading=True)
     if isinstance(error, FileNotFoundError):
         return f"filen {shown} findes ikke."
     if isinstance(error, IsADirectoryError):
