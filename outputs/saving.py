@@ -300,6 +300,9 @@ def _write_in_place(path: Path, target: Path, data: bytes, durable: bool) -> Non
                 os.fsync(handle)
         finally:
             os.close(handle)
+    except PermissionError:
+        shown = printable(str(path))
+        raise SaveError(f"Filen {shown} kunne ikke gemmes: du har ikke adgang til at skrive i den.") from None
     except OSError as error:
         raise SaveError(describe_os_error(error, path)) from error
 

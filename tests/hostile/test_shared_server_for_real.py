@@ -636,3 +636,17 @@ def test_a_refused_write_is_danish_and_names_the_file(public_tmp: Path, leaders:
     message = as_user(anna, save_it)
     assert "du har ikke adgang til at skrive i mappen" in message and str(folder) in message
     assert not any(word in message for word in ENGLISH)
+
+
+def test_a_note_over_another_users_group_writable_note_is_written_in_place_and_stays_theirs(
+    public_tmp: Path, leaders: tuple[User, User, int]
+) -> None:
+    anna, birk, gid = leaders
+    note = shared_folder(public_tmp, gid) / "note.md"
+    note.write_text("annas gamle note\n")
+    os.chown(note, anna.uid, gid)
+    note.chmod(0o664)
+    as_user(birk, lambda: write_output(note, "birks nye note\n"))
+    status = note.stat()
+    assert note.read_text() == "birks nye note\n"
+    assert (status.st_uid, status.st_gid, stat.S_IMODE(status.st_mode)) == (anna.uid, gid, 0o664)
