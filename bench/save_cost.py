@@ -13,6 +13,7 @@ Each figure is the median time for one save's text, without the disk.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import time
 from collections.abc import Callable
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     for example in sorted((ROOT / "examples").glob("*.toml")):
         old = example.read_text(encoding="utf-8")
         answers = load_answers(example, flow)
-        changed = answers.__class__(**{**answers.__dict__, "values": {**answers.values, key: value}})
+        changed = dataclasses.replace(answers, values={**answers.values, key: value})
 
         def dumps_only(changed=changed) -> str:
             return dumps_answers(flow, changed)
