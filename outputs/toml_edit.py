@@ -84,6 +84,8 @@ def edit_toml(old: str, wanted: str, style: Style, old_data: dict[str, Any] | No
             return None
         if name in old_tables:
             have = old_data.get(name, {})
+            if not isinstance(have, dict):
+                return None  # [[name]]: an array of tables, not a table this edits
             wanted_table = wanted_tables.get(name, _Table(0, 0))
             edits += _edit_table(old, old_tables[name], have, wanted, wanted_table, want, name, style)
         elif want:

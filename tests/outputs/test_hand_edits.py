@@ -10,7 +10,7 @@ import pytest
 
 from flows import Answers, Verdict, default_flow
 from outputs.answers_file import dumps_answers, load_answers
-from outputs.saving import save_answers
+from outputs.saving import SaveError, save_answers
 from tests.outputs.mini_flow import mini_flow
 
 FLOW = mini_flow()
@@ -157,4 +157,28 @@ def test_a_layout_that_cannot_be_edited_in_place_is_written_out_whole_and_right(
     answers = dataclasses.replace(load_answers(path, FLOW), judgement=Verdict.CHANGE)
     save_answers(path, FLOW, answers)
     assert path.read_text(encoding="utf-8") == dumps_answers(FLOW, answers)
+    assert load_answers(path, FLOW) == answers
+
+
+@pytest.mark.parametrize(
+    "oddity",
+    [
+        "[[noter]]\nnavn = 'x'\n",  # an array of tables where a table belongs
+        "[om.under]\nx = 1\n",  # a table inside an answers table
+        "om.navn = 'prikket'\n",  # a dotted key reaching into [om] from before it
+    ],
+)
+def test_a_file_changed_on_disk_into_something_odd_is_saved_whole_or_refused_never_a_crash(
+    tmp_path: Path, oddity: str
+) -> None:
+    path = tmp_path / "svar.toml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    answers = with_values(load_answers(path, FLOW), navn="Nyt")
+    text = HAND_WRITTEN.replace("[svarfil]", oddity + "\n[svarfil]") if oddity.startswith("om.") else HAND_WRITTEN
+    path.write_text(text if oddity.startswith("om.") else text + "\n" + oddity, encoding="utf-8")
+    try:
+        save_answers(path, FLOW, answers)
+    except SaveError as error:
+        assert "overskrevet" in error.message
+        return
     assert load_answers(path, FLOW) == answers
