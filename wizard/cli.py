@@ -27,12 +27,13 @@ from typing import Any
 
 from flows import Answers, Flow, default_flow
 from flows.ids import nearest
-from outputs.answers_file import check_answers_bytes
+from outputs.answers_file import check_answers_bytes, check_answers_text
 from outputs.flow_file import FlowFileError, read_flow_file
+from outputs.prefill import PrefillError, collect
 from outputs.printable import printable
 from outputs.problems import Problem, has_errors
 from outputs.saving import SaveError, atomic_write_text
-from outputs.template import render_template
+from outputs.template import render_filled_template, render_template
 from outputs.text_decode import MAX_FILE_BYTES, read_limited
 from wizard.cli_parser import COMMANDS, HEADLESS, UsageError, build_app_parser, build_parser
 from wizard.cli_status import status_dict, status_text
@@ -181,7 +182,7 @@ def _cmd_check(args: Any, flow: Flow) -> int:
 
 
 def _cmd_template(args: Any, flow: Flow) -> int:
-    text = render_template(flow)
+    text = _filled_template(args, flow) if (args.data or args.data_file) else render_template(flow)
     if args.output in (None, STDIN):
         sys.stdout.write(text)
         return OK
@@ -196,6 +197,30 @@ def _cmd_template(args: Any, flow: Flow) -> int:
         raise _fail(error.message) from None
     _warn(f"Skabelonen er gemt i {args.output}. Udfyld den, og tjek den med: wizard check {args.output}")
     return OK
+
+
+def _filled_template(args: Any, flow: Flow) -> str:
+    """The template with the answers from --data / --data-file, checked as ``wizard check`` would;
+    _Stop(1) with every problem named by where its value came from when one is wrong."""
+    try:
+        prefill, unusable = collect(flow, args.data_file, args.data)
+    except PrefillError as error:
+        for message in error.messages:
+            _warn(f"wizard: fejl: {message}")
+        raise _Stop(FILE_ERRORS) from None
+    for message in unusable:
+        _warn(f"{message}")
+    text, origins = render_filled_template(flow, prefill)
+    _, problems = check_answers_text(text, flow, "skabelonen")
+    for problem in problems:
+        origin = origins.get(problem.line)
+        where = printable(origin) if origin else f"skabelonen, linje {problem.line}"
+        hint = f" — {problem.hint}" if problem.hint else ""
+        _warn(f"{where}: {problem.severity}: {problem.message}{hint}")
+    if unusable or has_errors(problems):
+        _warn("wizard: fejl: skabelonen er ikke skrevet; ret de udfyldte svar, og prøv igen.")
+        raise _Stop(FILE_ERRORS)
+    return text
 
 
 def _cmd_status(args: Any, flow: Flow) -> int:
@@ -281,6 +306,55 @@ def _export_targets(args: Any) -> list[Path | None]:
         if target is not None and target.resolve() in inputs:
             raise _usage(f"noten ville overskrive svarfilen {printable(str(target))}; vælg et andet navn.", "export")
     return targets
+
+
+def _cmd_overview(args: Any, flow: Flow) -> int:
+    """``wizard oversigt``: one page for the wiki with a row per answers file."""
+    from outputs.overview import Preparation, render_overview
+
+    target = None if args.output in (None, STDIN) else Path(args.output)
+    page_folder = (target.parent if target is not None else Path()).resolve()
+    notes_folder = Path(args.notes_dir).resolve() if args.notes_dir else page_folder
+    code = OK
+    preparations = []
+    for argument in dict.fromkeys(args.files):  # a file named twice is one row
+        if argument == STDIN:
+            raise _usage("oversigten læser ikke fra standard-input; giv svarfilerne ved navn.", "oversigt")
+        answers, problems = _check_one(argument, flow)
+        for problem in problems:
+            _warn(problem.render())
+        if answers is None:
+            _warn(f"{argument}: {_count(problems)}; filen er ikke med i oversigten. Ret den, og prøv igen.")
+            code = max(code, FILE_ERRORS)
+            continue
+        note = notes_folder / f"{Path(argument).stem}.md"
+        link = os.path.relpath(note, page_folder).replace(os.sep, "/") if note.is_file() else None
+        preparations.append(Preparation(argument, link, answers))
+    text = render_overview(flow, preparations)
+    if target is None:
+        sys.stdout.write(text)
+        return code
+    try:
+        atomic_write_text(target, text, durable=False)
+    except SaveError as error:
+        raise _fail(error.message) from None
+    _warn(f"Oversigten over {len(preparations)} forberedelser er gemt i {args.output}.")
+    return code
+
+
+def _cmd_version(args: Any) -> int:
+    """``wizard --version``: the program's version and the flow's (the standard one, or --flow's)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        program = version("kerneopgave-wizard")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        program = "ukendt (ikke installeret)"
+    flow, flow_name = _load_flow(args.top_flow)
+    where = f"fra {printable(flow_name)}" if flow_name else "indbygget"
+    _say(f"wizard {program}")
+    _say(printable(f"forløb: {flow.id} version {flow.version} ({where})"))
+    return OK
 
 
 def _cmd_flows(args: Any, flow: Flow, flow_name: str | None) -> int:
@@ -382,10 +456,14 @@ def _silence_stdout() -> None:
 def _dispatch(argv: list[str]) -> int:
     try:
         word = _first_word(argv)
+        options = argv[: argv.index("--") if "--" in argv else None]
+        if word is None and "--version" in options:
+            resume_collector()
+            return _cmd_version(build_parser().parse_args(argv))
         if word not in COMMANDS:
             if word is not None and not Path(word).exists():
                 _refuse_typo(word)
-            if any(token in ("-h", "--help") for token in argv[: argv.index("--") if "--" in argv else None]):
+            if any(token in ("-h", "--help") for token in options):
                 build_parser().parse_args(["--help"])
             return _run_app(argv)
         resume_collector()  # paused for the screens' start (wizard.startup); a headless command needs no pause
@@ -401,4 +479,6 @@ def _dispatch(argv: list[str]) -> int:
         return _cmd_status(args, flow)
     if args.command == "export":
         return _cmd_export(args, flow)
+    if args.command == "oversigt":
+        return _cmd_overview(args, flow)
     return _cmd_flows(args, flow, flow_name)

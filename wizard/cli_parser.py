@@ -64,7 +64,7 @@ class DanishParser(argparse.ArgumentParser):
         raise UsageError(translate(message), self.format_usage().strip(), command)
 
 
-COMMANDS = ("check", "template", "status", "export", "flows")
+COMMANDS = ("check", "template", "status", "export", "oversigt", "flows")
 
 HEADLESS = """\
 Uden skærm kan du bruge:
@@ -72,6 +72,7 @@ Uden skærm kan du bruge:
   wizard check svar.toml              tjek svarfilen
   wizard status svar.toml             se værktøjets bud og hvor langt du er
   wizard export svar.toml -o note.md  lav noten til mødet
+  wizard oversigt *.toml -o oversigt.md  én wikiside med alle forberedelserne
   wizard flows                        se de forløb, programmet kender"""
 
 EXIT_CODES = "Afslutningskoder: 0 = i orden, 1 = fejl i en fil, 2 = kommandoen kunne ikke køre."
@@ -102,6 +103,7 @@ def build_parser() -> DanishParser:
         ),
     )
     _flow_option(parser, "top_flow")
+    parser.add_argument("--version", action="store_true", help="vis programmets version og forløbets version")
     commands = parser.add_subparsers(dest="command", title="kommandoer", metavar="KOMMANDO")
 
     check = commands.add_parser(
@@ -130,11 +132,28 @@ def build_parser() -> DanishParser:
             "Eksempler:\n"
             "  wizard template -o svar.toml\n"
             "  wizard template > svar.toml\n"
-            "  wizard template -o svar.toml --force     overskriv en eksisterende fil\n\n" + EXIT_CODES
+            "  wizard template -o svar.toml --force     overskriv en eksisterende fil\n"
+            "  wizard template -o svar.toml --data navn='Skærmbesøg' --data fase=ide\n"
+            "  wizard template -o svar.toml --data-file kendte-svar.toml\n\n"
+            "Svar udfyldt med --data og --data-file tjekkes som med 'wizard check'; er et af dem forkert,\n"
+            "skrives der ingen fil. Et spørgsmål med flere svar skrives med komma: --data id=a,b.\n"
+            "Noter, drøftelse og egen vurdering: --data noter.ID=tekst, --data til-droeftelse.ID=ja,\n"
+            "--data vurdering.egen-vurdering=forandring-af-kerneopgaven --data vurdering.begrundelse=tekst.\n\n"
+            + EXIT_CODES
         ),
     )
     template.add_argument("-o", "--output", metavar="FIL", help="skriv til FIL i stedet for standard-output")
     template.add_argument("--force", action="store_true", help="overskriv FIL, hvis den findes")
+    template.add_argument(
+        "--data", action="append", default=[], metavar="ID=VÆRDI", help="udfyld et svar (kan gentages)"
+    )
+    template.add_argument(
+        "--data-file",
+        action="append",
+        default=[],
+        metavar="FIL",
+        help="udfyld svar fra en TOML- eller JSON-fil (id = værdi, eller afsnit som i en svarfil)",
+    )
     _flow_option(template)
 
     status = commands.add_parser(
@@ -168,6 +187,28 @@ def build_parser() -> DanishParser:
     where.add_argument("-o", "--output", metavar="UD", help="skriv noten til UD ('-' = standard-output)")
     where.add_argument("--out-dir", metavar="MAPPE", help="skriv én note pr. svarfil i MAPPE (NAVN.md)")
     _flow_option(export)
+
+    overview = commands.add_parser(
+        "oversigt",
+        prog="wizard oversigt",
+        help="lav én wikiside, der viser alle forberedelserne",
+        description=(
+            "Lav én Markdown-side med en række pr. forberedelse: teknologi, fagområde, fase, værktøjets bud,\n"
+            "lederens vurdering, træk, punkter til mødet og hvor langt forberedelsen er. Teknologien linker til\n"
+            "noten (NAVN.md i --notes-dir), når noten findes. En svarfil med fejl kommer ikke med."
+        ),
+        epilog=(
+            "Eksempler:\n"
+            "  wizard export *.toml --out-dir noter/\n"
+            "  wizard oversigt *.toml --notes-dir noter/ -o oversigt.md\n\n" + EXIT_CODES
+        ),
+    )
+    overview.add_argument("files", nargs="+", metavar="FIL", help="svarfiler")
+    overview.add_argument("-o", "--output", metavar="UD", help="skriv siden til UD ('-' = standard-output)")
+    overview.add_argument(
+        "--notes-dir", metavar="MAPPE", help="mappen med noterne (som export --out-dir); standard: sidens egen mappe"
+    )
+    _flow_option(overview)
 
     flows = commands.add_parser(
         "flows",
