@@ -57,7 +57,7 @@ def render_filled_template(flow: Flow, prefill: Prefill) -> tuple[str, dict[int,
         "#     wizard check FIL",
         "# og lav noten til mødet med",
         "#     wizard export FIL -o note.md",
-        "# Formatet er beskrevet i docs/answers-format.md.",
+        "# Formatet beskrives af kommandoen: wizard help format",
         "",
         *names.file_table(flow),
     ]

@@ -179,7 +179,7 @@ def _translate(english: str) -> tuple[str, str]:
     for prefix, message, hint in _TRANSLATIONS:
         if english.startswith(prefix):
             return message, hint
-    return f"TOML-syntaksfejl: {printable(english, limit=200)}", "se formatet i docs/answers-format.md"
+    return f"TOML-syntaksfejl: {printable(english, limit=200)}", "se formatet med kommandoen: wizard help format"
 
 
 def _invalid_value(layout: Layout, line: int, column: int) -> tuple[str, str]:

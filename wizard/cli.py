@@ -35,7 +35,7 @@ from outputs.problems import Problem, has_errors
 from outputs.saving import SaveError, atomic_write_text
 from outputs.template import render_filled_template, render_template
 from outputs.text_decode import MAX_FILE_BYTES, read_limited
-from wizard.cli_parser import COMMANDS, HEADLESS, UsageError, build_app_parser, build_parser
+from wizard.cli_parser import COMMANDS, HEADLESS, HELP_TOPICS, UsageError, build_app_parser, build_parser
 from wizard.cli_status import status_dict, status_text
 from wizard.startup import resume_collector
 
@@ -342,6 +342,21 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
     return code
 
 
+def _cmd_help(args: Any) -> int:
+    """``wizard help format|flow``: print a format document that ships with the program."""
+    if args.topic is None:
+        _say("Vejledninger: wizard help format (svarfilen), wizard help flow (forløbsfilen).")
+        return OK
+    from importlib.resources import files
+
+    try:
+        text = files("kerneopgave_docs").joinpath(HELP_TOPICS[args.topic]).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        raise _fail("vejledningen findes ikke i denne installation; installér programmet igen.") from None
+    sys.stdout.write(text)
+    return OK
+
+
 def _cmd_version(args: Any) -> int:
     """``wizard --version``: the program's version and the flow's (the standard one, or --flow's)."""
     from importlib.metadata import PackageNotFoundError, version
@@ -481,4 +496,6 @@ def _dispatch(argv: list[str]) -> int:
         return _cmd_export(args, flow)
     if args.command == "oversigt":
         return _cmd_overview(args, flow)
+    if args.command == "help":
+        return _cmd_help(args)
     return _cmd_flows(args, flow, flow_name)

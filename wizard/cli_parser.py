@@ -64,7 +64,7 @@ class DanishParser(argparse.ArgumentParser):
         raise UsageError(translate(message), self.format_usage().strip(), command)
 
 
-COMMANDS = ("check", "template", "status", "export", "oversigt", "flows")
+COMMANDS = ("check", "template", "status", "export", "oversigt", "flows", "help")
 
 HEADLESS = """\
 Uden skærm kan du bruge:
@@ -225,7 +225,25 @@ def build_parser() -> DanishParser:
     flows.add_argument("--catalogue", action="store_true", help="skriv spørgsmålskataloget som Markdown")
     flows.add_argument("--json", action="store_true", help="skriv listen som JSON")
     _flow_option(flows)
+
+    guide = commands.add_parser(
+        "help",
+        prog="wizard help",
+        help="vis formatet for svarfiler eller forløbsfiler",
+        description="Vis en af programmets vejledninger (Markdown), også når programmet er installeret uden kildekode.",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard help format          svarfilens format og kommandoerne til scripts\n"
+            "  wizard help flow | less     forløbsfilens format, til en organisations eget forløb\n\n" + EXIT_CODES
+        ),
+    )
+    guide.add_argument("topic", nargs="?", choices=sorted(HELP_TOPICS), metavar="EMNE", help="format eller flow")
+    _flow_option(guide)
     return parser
+
+
+# The documents ``wizard help`` prints: topic -> file in docs/ (package kerneopgave_docs).
+HELP_TOPICS = {"format": "answers-format.md", "flow": "flow-format.md"}
 
 
 def build_app_parser() -> DanishParser:

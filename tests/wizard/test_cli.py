@@ -187,7 +187,7 @@ def test_check_ok_says_so(capsys: pytest.CaptureFixture[str], answers_file: Path
 # -- usage -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["check", "template", "status", "export", "oversigt", "flows"])
+@pytest.mark.parametrize("command", ["check", "template", "status", "export", "oversigt", "flows", "help"])
 def test_every_command_has_danish_help_with_examples(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0

@@ -166,3 +166,18 @@ def test_a_file_with_errors_is_left_out_and_named(tmp_path: Path, capsys) -> Non
     assert code == 1
     assert f"{bad}:3:8: fejl:" in err and "filen er ikke med i oversigten" in err
     assert "Robot" not in out and "Ny ovn" in out
+
+
+# -- help ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("topic", "document"), [("format", "answers-format.md"), ("flow", "flow-format.md")])
+def test_help_prints_the_format_documents_as_they_are_in_docs(capsys, topic: str, document: str) -> None:
+    code, out, _ = run(["help", topic], capsys)
+    assert code == 0
+    assert out == (ROOT / "docs" / document).read_text(encoding="utf-8")
+
+
+def test_files_the_program_writes_point_to_the_help_command(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(["template"], capsys)
+    assert code == 0 and "wizard help format" in out and "docs/" not in out
