@@ -183,6 +183,8 @@ def _cmd_check(args: Any, flow: Flow) -> int:
 
 def _cmd_template(args: Any, flow: Flow) -> int:
     text = _filled_template(args, flow) if (args.data or args.data_file) else render_template(flow)
+    if args.schema:
+        text = f"#:schema {_one_line(args.schema)}\n{text}"
     if args.output in (None, STDIN):
         sys.stdout.write(text)
         return OK
@@ -197,6 +199,11 @@ def _cmd_template(args: Any, flow: Flow) -> int:
         raise _fail(error.message) from None
     _warn(f"Skabelonen er gemt i {args.output}. Udfyld den, og tjek den med: wizard check {args.output}")
     return OK
+
+
+def _one_line(text: str) -> str:
+    """A value for a comment line: a line break would end the comment and start TOML."""
+    return " ".join(text.split())
 
 
 def _filled_template(args: Any, flow: Flow) -> str:
@@ -340,6 +347,22 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
         raise _fail(error.message) from None
     _warn(f"Oversigten over {len(preparations)} forberedelser er gemt i {args.output}.")
     return code
+
+
+def _cmd_schema(args: Any, flow: Flow) -> int:
+    """``wizard schema``: the answers file's JSON Schema, for editors."""
+    from outputs.json_schema import render_schema
+
+    text = render_schema(flow)
+    if args.output in (None, STDIN):
+        sys.stdout.write(text)
+        return OK
+    try:
+        atomic_write_text(Path(args.output), text, durable=False)
+    except SaveError as error:
+        raise _fail(error.message) from None
+    _warn(f"Skemaet er gemt i {args.output}.")
+    return OK
 
 
 def _cmd_help(args: Any) -> int:
@@ -498,4 +521,6 @@ def _dispatch(argv: list[str]) -> int:
         return _cmd_overview(args, flow)
     if args.command == "help":
         return _cmd_help(args)
+    if args.command == "schema":
+        return _cmd_schema(args, flow)
     return _cmd_flows(args, flow, flow_name)

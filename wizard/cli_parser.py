@@ -64,7 +64,7 @@ class DanishParser(argparse.ArgumentParser):
         raise UsageError(translate(message), self.format_usage().strip(), command)
 
 
-COMMANDS = ("check", "template", "status", "export", "oversigt", "flows", "help")
+COMMANDS = ("check", "template", "status", "export", "oversigt", "schema", "flows", "help")
 
 HEADLESS = """\
 Uden skærm kan du bruge:
@@ -144,6 +144,11 @@ def build_parser() -> DanishParser:
     )
     template.add_argument("-o", "--output", metavar="FIL", help="skriv til FIL i stedet for standard-output")
     template.add_argument("--force", action="store_true", help="overskriv FIL, hvis den findes")
+    template.add_argument(
+        "--schema",
+        metavar="ADRESSE",
+        help="begynd filen med '#:schema ADRESSE', så en editor kan tjekke og fuldføre svarene (se wizard schema)",
+    )
     template.add_argument(
         "--data", action="append", default=[], metavar="ID=VÆRDI", help="udfyld et svar (kan gentages)"
     )
@@ -225,6 +230,25 @@ def build_parser() -> DanishParser:
     flows.add_argument("--catalogue", action="store_true", help="skriv spørgsmålskataloget som Markdown")
     flows.add_argument("--json", action="store_true", help="skriv listen som JSON")
     _flow_option(flows)
+
+    schema = commands.add_parser(
+        "schema",
+        prog="wizard schema",
+        help="skriv et JSON Schema af svarfilen til editorer",
+        description=(
+            "Skriv et JSON Schema af svarfilen, lavet af forløbet: en editor med en TOML-sprogserver (fx taplo eller\n"
+            "»Even Better TOML«) fuldfører så id'er og svarmuligheder og markerer fejl, mens du skriver.\n"
+            "Skemaet kender ikke forgreningerne; 'wizard check' er stadig den, der afgør, om filen er i orden."
+        ),
+        epilog=(
+            "Eksempler:\n"
+            "  wizard schema -o kerneopgave.schema.json\n"
+            "  wizard template -o svar.toml --schema ./kerneopgave.schema.json\n"
+            "  taplo lint --schema file://$PWD/kerneopgave.schema.json svar.toml\n\n" + EXIT_CODES
+        ),
+    )
+    schema.add_argument("-o", "--output", metavar="FIL", help="skriv til FIL i stedet for standard-output")
+    _flow_option(schema)
 
     guide = commands.add_parser(
         "help",

@@ -187,7 +187,7 @@ def test_check_ok_says_so(capsys: pytest.CaptureFixture[str], answers_file: Path
 # -- usage -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["check", "template", "status", "export", "oversigt", "flows", "help"])
+@pytest.mark.parametrize("command", ["check", "template", "status", "export", "oversigt", "schema", "flows", "help"])
 def test_every_command_has_danish_help_with_examples(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0
@@ -460,6 +460,7 @@ def test_with_a_terminal_the_screens_get_the_path_and_flow(
         ["template", "--data", "navn=Robot"],
         ["oversigt", "{file}", "-o", "{out}"],
         ["--version"],
+        ["schema"],
         ["flows"],
         ["flows", "--catalogue"],
         ["{file}"],  # the screens without a terminal: refused before anything is imported

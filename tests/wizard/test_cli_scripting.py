@@ -181,3 +181,12 @@ def test_help_prints_the_format_documents_as_they_are_in_docs(capsys, topic: str
 def test_files_the_program_writes_point_to_the_help_command(tmp_path: Path, capsys) -> None:
     code, out, _ = run(["template"], capsys)
     assert code == 0 and "wizard help format" in out and "docs/" not in out
+
+
+def test_a_template_can_point_an_editor_at_the_schema(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(["template", "--schema", "./kerneopgave.schema.json"], capsys)
+    assert code == 0 and out.startswith("#:schema ./kerneopgave.schema.json\n# Svarfil til")
+    target = tmp_path / "skema.json"
+    code, _, err = run(["schema", "-o", str(target)], capsys)
+    assert code == 0 and "Skemaet er gemt" in err
+    assert json.loads(target.read_text(encoding="utf-8"))["$schema"].startswith("http://json-schema.org/draft-07")
