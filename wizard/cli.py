@@ -365,6 +365,52 @@ def _cmd_schema(args: Any, flow: Flow) -> int:
     return OK
 
 
+def _cmd_completion(args: Any) -> int:
+    """``wizard completion SHELL``: Tab completion made from the same parser as --help (shtab)."""
+    import shtab
+
+    parser = build_parser()
+    for action in _file_arguments(parser):
+        action.complete = shtab.FILE  # type: ignore[attr-defined]
+    sys.stdout.write(shtab.complete(parser, shell=args.shell, root_prefix="wizard"))
+    return OK
+
+
+def _file_arguments(parser: Any) -> list[Any]:
+    """Every argument of the parser and its commands that names a file or a folder."""
+    import argparse
+
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found += _file_arguments(command)
+        elif action.metavar in ("FIL", "UD", "MAPPE", "SVARFIL"):
+            found.append(action)
+    return found
+
+
+def _cmd_man() -> int:
+    """``wizard man``: a roff man page made from the same parser as --help (argparse-manpage)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from argparse_manpage.manpage import Manpage
+
+    try:
+        program = version("kerneopgave-wizard")
+    except PackageNotFoundError:
+        program = ""
+    data = {
+        "prog": "wizard",
+        "version": program,
+        "description": "terminalguide: simpelt redskab eller forandring af kerneopgaven?",
+        "manual_title": "Kerneopgave-guiden",
+        "project_name": "kerneopgave-wizard",
+    }
+    sys.stdout.write(str(Manpage(build_parser(), _data=data)))
+    return OK
+
+
 def _cmd_help(args: Any) -> int:
     """``wizard help format|flow``: print a format document that ships with the program."""
     if args.topic is None:
@@ -523,4 +569,8 @@ def _dispatch(argv: list[str]) -> int:
         return _cmd_help(args)
     if args.command == "schema":
         return _cmd_schema(args, flow)
+    if args.command == "completion":
+        return _cmd_completion(args)
+    if args.command == "man":
+        return _cmd_man()
     return _cmd_flows(args, flow, flow_name)

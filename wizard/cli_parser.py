@@ -46,6 +46,15 @@ def translate(message: str) -> str:
 class DanishFormatter(argparse.RawDescriptionHelpFormatter):
     """Keeps descriptions and examples as written; "Brug:" instead of "usage:"."""
 
+    def add_argument(self, action: argparse.Action) -> None:
+        """As argparse, but a command's name is measured where it is printed (one level deeper),
+        so the longest one ("completion") gets its help on the same line, not under it."""
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            for subaction in self._iter_indented_subactions(action):
+                length = len(self._format_action_invocation(subaction)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, length)
+
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)
 
@@ -64,7 +73,7 @@ class DanishParser(argparse.ArgumentParser):
         raise UsageError(translate(message), self.format_usage().strip(), command)
 
 
-COMMANDS = ("check", "template", "status", "export", "oversigt", "schema", "flows", "help")
+COMMANDS = ("check", "template", "status", "export", "oversigt", "schema", "flows", "help", "completion", "man")
 
 HEADLESS = """\
 Uden skærm kan du bruge:
@@ -263,6 +272,33 @@ def build_parser() -> DanishParser:
     )
     guide.add_argument("topic", nargs="?", choices=sorted(HELP_TOPICS), metavar="EMNE", help="format eller flow")
     _flow_option(guide)
+
+    completion = commands.add_parser(
+        "completion",
+        prog="wizard completion",
+        help="skriv fuldførelse med Tab til bash, zsh eller tcsh",
+        description="Skriv et script, der lader skallen fuldføre wizards kommandoer og tilvalg med Tab.",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard completion bash > ~/.local/share/bash-completion/completions/wizard\n"
+            "  wizard completion zsh > ~/.zfunc/_wizard\n\n" + EXIT_CODES
+        ),
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), metavar="SKAL", help="bash, zsh eller tcsh")
+    _flow_option(completion)
+
+    manual = commands.add_parser(
+        "man",
+        prog="wizard man",
+        help="skriv en man-side (roff) til 'man wizard'",
+        description="Skriv en man-side for wizard og alle kommandoerne, lavet ud fra den samme hjælp som --help.",
+        epilog=(
+            "Eksempler:\n"
+            "  mkdir -p ~/.local/share/man/man1 && wizard man > ~/.local/share/man/man1/wizard.1\n"
+            "  wizard man | man -l -\n\n" + EXIT_CODES
+        ),
+    )
+    _flow_option(manual)
     return parser
 
 

@@ -190,3 +190,42 @@ def test_a_template_can_point_an_editor_at_the_schema(tmp_path: Path, capsys) ->
     code, _, err = run(["schema", "-o", str(target)], capsys)
     assert code == 0 and "Skemaet er gemt" in err
     assert json.loads(target.read_text(encoding="utf-8"))["$schema"].startswith("http://json-schema.org/draft-07")
+
+
+# -- completion and man page ---------------------------------------------------------------------------
+
+
+def _complete(line: str) -> list[str]:
+    """What bash offers after ``line`` with wizard's completion script loaded."""
+    import subprocess
+    import sys
+
+    words = line.split(" ")
+    script = (
+        'source <("$WIZARD" completion bash)\n'
+        f"COMP_WORDS=({' '.join(repr(word) for word in words)}); COMP_CWORD={len(words) - 1}\n"
+        f"COMP_LINE={line!r}; COMP_POINT={len(line)}\n"
+        '_shtab_wizard; printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    wizard = str(Path(sys.executable).with_name("wizard"))
+    result = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"WIZARD": wizard, "PATH": "/usr/bin:/bin"},
+    )
+    return result.stdout.split()
+
+
+def test_bash_completes_commands_and_options() -> None:
+    assert _complete("wizard ch") == ["check"]
+    assert _complete("wizard ov") == ["oversigt"]
+    assert sorted(_complete("wizard export --o")) == ["--out-dir", "--output"]
+
+
+def test_the_man_page_names_every_command(capsys) -> None:
+    code, out, _ = run(["man"], capsys)
+    assert code == 0 and out.startswith('.TH WIZARD "1"')
+    for command in ("check", "template", "status", "export", "oversigt", "schema", "flows", "help"):
+        assert f"wizard\\fR \\fI\\,{command}\\/\\fR" in out
