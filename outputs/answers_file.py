@@ -96,7 +96,7 @@ def dumps_answers(flow: Flow, answers: Answers) -> str:
     know are left out (they cannot be placed under a section)."""
     out = [
         f'# Svar til "{comment(flow.title)}"',
-        "# Gemt af kerneopgave-guiden. Formatet er beskrevet i docs/answers-format.md.",
+        "# Gemt af kerneopgave-guiden. Formatet beskrives af kommandoen: wizard help format",
         "# Du kan rette filen i en editor; tjek den bagefter med: wizard check FIL",
         "",
         *names.file_table(flow),

@@ -92,7 +92,7 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
         "teksten slutter aldrig: der mangler et afsluttende enkelt anførselstegn (')",
         "sæt ' i slutningen af teksten på samme linje",
     ),
-    ("Expected", "der mangler et tegn her", "se formatet i docs/answers-format.md"),
+    ("Expected", "der mangler et tegn her", "se formatet med kommandoen: wizard help format"),
 )
 
 
@@ -191,7 +191,7 @@ def _translate(english: str) -> tuple[str, str]:
         if english.startswith(prefix):
             return message, hint
     # A message this program has no words for yet: said in Danish, without tomllib's English.
-    return "linjen kan ikke læses (fejl i TOML-syntaksen)", "se formatet i docs/answers-format.md"
+    return "linjen kan ikke læses (fejl i TOML-syntaksen)", "se formatet med kommandoen: wizard help format"
 
 
 def _invalid_value(layout: Layout, line: int, column: int) -> tuple[str, str]:

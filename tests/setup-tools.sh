@@ -1,7 +1,8 @@
 #!/bin/sh
 # Værktøjer uden for Python, som testene bruger: tmux (terminaltest), OpenSSH's
-# server og klient (en rigtig SSH-session på 127.0.0.1), ss (hvad lytter sshd på)
-# og markdownlint-cli2 (eksporten skal være ren). Installeres kun, hvis de mangler.
+# server og klient (en rigtig SSH-session på 127.0.0.1), ss (hvad lytter sshd på),
+# markdownlint-cli2 (eksporten skal være ren) og taplo (svarfiler mod JSON-skemaet).
+# Installeres kun, hvis de mangler.
 set -e
 need_apt=""
 command -v tmux >/dev/null 2>&1 || need_apt="$need_apt tmux"
@@ -17,6 +18,6 @@ if [ -n "$need_apt" ]; then
         exit 1
     fi
 fi
-if [ ! -x tests/node_modules/.bin/markdownlint-cli2 ]; then
+if [ ! -x tests/node_modules/.bin/markdownlint-cli2 ] || [ ! -x tests/node_modules/.bin/taplo ]; then
     (cd tests && npm install --silent --no-audit --no-fund >/dev/null)
 fi

@@ -22,6 +22,7 @@ def test_the_wheel_ships_the_flow_and_the_style_sheet(tmp_path: Path) -> None:
         entry_points = next(name for name in names if name.endswith("entry_points.txt"))
         scripts = archive.read(entry_points).decode()
     assert {"flows/kerneopgave.toml", "wizard/app.tcss", "flows/engine.py", "outputs/markdown.py"} <= names
+    assert {"kerneopgave_docs/answers-format.md", "kerneopgave_docs/flow-format.md"} <= names  # wizard help
     assert "wizard = wizard.startup:main" in scripts
     assert not any(name.startswith("tests/") for name in names)
 

@@ -28,15 +28,16 @@ from typing import Any
 
 from flows import Answers, Flow, default_flow
 from flows.ids import nearest
-from outputs.answers_file import check_answers_bytes
+from outputs.answers_file import check_answers_bytes, check_answers_text
 from outputs.flow_file import FlowFileError, read_flow_file
 from outputs.os_messages import NotAFileError, danish_reason, working_folder_gone
+from outputs.prefill import PrefillError, collect
 from outputs.printable import printable
 from outputs.problems import Problem, counts, has_errors
 from outputs.saving import SaveError, write_output
-from outputs.template import render_template
+from outputs.template import render_filled_template, render_template
 from outputs.text_decode import MAX_FILE_BYTES, read_limited
-from wizard.cli_parser import COMMANDS, HEADLESS, UsageError, build_app_parser, build_parser
+from wizard.cli_parser import COMMANDS, HEADLESS, HELP_TOPICS, UsageError, build_app_parser, build_parser
 from wizard.cli_status import status_dict, status_text
 from wizard.startup import resume_collector
 
@@ -186,7 +187,9 @@ def _cmd_check(args: Any, flow: Flow) -> int:
 
 
 def _cmd_template(args: Any, flow: Flow) -> int:
-    text = render_template(flow)
+    text = _filled_template(args, flow) if (args.data or args.data_file) else render_template(flow)
+    if args.schema:
+        text = f"#:schema {_one_line(args.schema)}\n{text}"
     if args.output in (None, STDIN):
         sys.stdout.write(text)
         return OK
@@ -201,6 +204,35 @@ def _cmd_template(args: Any, flow: Flow) -> int:
         raise _fail(error.message) from None
     _warn(f"Skabelonen er gemt i {args.output}. Udfyld den, og tjek den med: wizard check {args.output}")
     return OK
+
+
+def _one_line(text: str) -> str:
+    """A value for a comment line: a line break would end the comment and start TOML."""
+    return " ".join(text.split())
+
+
+def _filled_template(args: Any, flow: Flow) -> str:
+    """The template with the answers from --data / --data-file, checked as ``wizard check`` would;
+    _Stop(1) with every problem named by where its value came from when one is wrong."""
+    try:
+        prefill, unusable = collect(flow, args.data_file, args.data)
+    except PrefillError as error:
+        for message in error.messages:
+            _warn(f"wizard: fejl: {message}")
+        raise _Stop(FILE_ERRORS) from None
+    for message in unusable:
+        _warn(f"{message}")
+    text, origins = render_filled_template(flow, prefill)
+    _, problems = check_answers_text(text, flow, "skabelonen")
+    for problem in problems:
+        origin = origins.get(problem.line)
+        where = printable(origin) if origin else f"skabelonen, linje {problem.line}"
+        hint = f" — {problem.hint}" if problem.hint else ""
+        _warn(f"{where}: {problem.severity}: {problem.message}{hint}")
+    if unusable or has_errors(problems):
+        _warn("wizard: fejl: skabelonen er ikke skrevet; ret de udfyldte svar, og prøv igen.")
+        raise _Stop(FILE_ERRORS)
+    return text
 
 
 def _cmd_status(args: Any, flow: Flow) -> int:
@@ -317,6 +349,132 @@ def _working_folder_exists() -> bool:
     return True
 
 
+def _cmd_overview(args: Any, flow: Flow) -> int:
+    """``wizard oversigt``: one page for the wiki with a row per answers file."""
+    from outputs.overview import Preparation, render_overview
+
+    target = None if args.output in (None, STDIN) else Path(args.output)
+    page_folder = (target.parent if target is not None else Path()).resolve()
+    notes_folder = Path(args.notes_dir).resolve() if args.notes_dir else page_folder
+    code = OK
+    preparations = []
+    for argument in dict.fromkeys(args.files):  # a file named twice is one row
+        if argument == STDIN:
+            raise _usage("oversigten læser ikke fra standard-input; giv svarfilerne ved navn.", "oversigt")
+        answers, problems = _check_one(argument, flow)
+        for problem in problems:
+            _warn(problem.render())
+        if answers is None:
+            _warn(f"{argument}: {_count(problems)}; filen er ikke med i oversigten. Ret den, og prøv igen.")
+            code = max(code, FILE_ERRORS)
+            continue
+        note = notes_folder / f"{Path(argument).stem}.md"
+        link = os.path.relpath(note, page_folder).replace(os.sep, "/") if note.is_file() else None
+        preparations.append(Preparation(argument, link, answers))
+    text = render_overview(flow, preparations)
+    if target is None:
+        sys.stdout.write(text)
+        return code
+    try:
+        write_output(target, text)
+    except SaveError as error:
+        raise _fail(error.message) from None
+    _warn(f"Oversigten over {len(preparations)} forberedelser er gemt i {args.output}.")
+    return code
+
+
+def _cmd_schema(args: Any, flow: Flow) -> int:
+    """``wizard schema``: the answers file's JSON Schema, for editors."""
+    from outputs.json_schema import render_schema
+
+    text = render_schema(flow)
+    if args.output in (None, STDIN):
+        sys.stdout.write(text)
+        return OK
+    try:
+        write_output(Path(args.output), text)
+    except SaveError as error:
+        raise _fail(error.message) from None
+    _warn(f"Skemaet er gemt i {args.output}.")
+    return OK
+
+
+def _cmd_completion(args: Any) -> int:
+    """``wizard completion SHELL``: Tab completion made from the same parser as --help (shtab)."""
+    import shtab
+
+    parser = build_parser()
+    for action in _file_arguments(parser):
+        action.complete = shtab.FILE  # type: ignore[attr-defined]
+    sys.stdout.write(shtab.complete(parser, shell=args.shell, root_prefix="wizard"))
+    return OK
+
+
+def _file_arguments(parser: Any) -> list[Any]:
+    """Every argument of the parser and its commands that names a file or a folder."""
+    import argparse
+
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found += _file_arguments(command)
+        elif action.metavar in ("FIL", "UD", "MAPPE", "SVARFIL"):
+            found.append(action)
+    return found
+
+
+def _cmd_man() -> int:
+    """``wizard man``: a roff man page made from the same parser as --help (argparse-manpage)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from argparse_manpage.manpage import Manpage
+
+    try:
+        program = version("kerneopgave-wizard")
+    except PackageNotFoundError:
+        program = ""
+    data = {
+        "prog": "wizard",
+        "version": program,
+        "description": "terminalguide: simpelt redskab eller forandring af kerneopgaven?",
+        "manual_title": "Kerneopgave-guiden",
+        "project_name": "kerneopgave-wizard",
+    }
+    sys.stdout.write(str(Manpage(build_parser(), _data=data)))
+    return OK
+
+
+def _cmd_help(args: Any) -> int:
+    """``wizard help format|flow``: print a format document that ships with the program."""
+    if args.topic is None:
+        _say("Vejledninger: wizard help format (svarfilen), wizard help flow (forløbsfilen).")
+        return OK
+    from importlib.resources import files
+
+    try:
+        text = files("kerneopgave_docs").joinpath(HELP_TOPICS[args.topic]).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        raise _fail("vejledningen findes ikke i denne installation; installér programmet igen.") from None
+    sys.stdout.write(text)
+    return OK
+
+
+def _cmd_version(args: Any) -> int:
+    """``wizard --version``: the program's version and the flow's (the standard one, or --flow's)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        program = version("kerneopgave-wizard")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        program = "ukendt (ikke installeret)"
+    flow, flow_name = _load_flow(args.top_flow)
+    where = f"fra {printable(flow_name)}" if flow_name else "indbygget"
+    _say(f"wizard {program}")
+    _say(printable(f"forløb: {flow.id} version {flow.version} ({where})"))
+    return OK
+
+
 def _cmd_flows(args: Any, flow: Flow, flow_name: str | None) -> int:
     if args.catalogue:
         try:
@@ -416,10 +574,14 @@ def _silence_stdout() -> None:
 def _dispatch(argv: list[str]) -> int:
     try:
         word = _first_word(argv)
+        options = argv[: argv.index("--") if "--" in argv else None]
+        if word is None and "--version" in options:
+            resume_collector()
+            return _cmd_version(build_parser().parse_args(argv))
         if word not in COMMANDS:
             if word is not None and not Path(word).exists():
                 _refuse_typo(word)
-            if any(token in ("-h", "--help") for token in argv[: argv.index("--") if "--" in argv else None]):
+            if any(token in ("-h", "--help") for token in options):
                 build_parser().parse_args(["--help"])
             return _run_app(argv)
         resume_collector()  # paused for the screens' start (wizard.startup); a headless command needs no pause
@@ -435,4 +597,14 @@ def _dispatch(argv: list[str]) -> int:
         return _cmd_status(args, flow)
     if args.command == "export":
         return _cmd_export(args, flow)
+    if args.command == "oversigt":
+        return _cmd_overview(args, flow)
+    if args.command == "help":
+        return _cmd_help(args)
+    if args.command == "schema":
+        return _cmd_schema(args, flow)
+    if args.command == "completion":
+        return _cmd_completion(args)
+    if args.command == "man":
+        return _cmd_man()
     return _cmd_flows(args, flow, flow_name)

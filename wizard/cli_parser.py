@@ -46,6 +46,15 @@ def translate(message: str) -> str:
 class DanishFormatter(argparse.RawDescriptionHelpFormatter):
     """Keeps descriptions and examples as written; "Brug:" instead of "usage:"."""
 
+    def add_argument(self, action: argparse.Action) -> None:
+        """As argparse, but a command's name is measured where it is printed (one level deeper),
+        so the longest one ("completion") gets its help on the same line, not under it."""
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            for subaction in self._iter_indented_subactions(action):
+                length = len(self._format_action_invocation(subaction)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, length)
+
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)
 
@@ -64,7 +73,7 @@ class DanishParser(argparse.ArgumentParser):
         raise UsageError(translate(message), self.format_usage().strip(), command)
 
 
-COMMANDS = ("check", "template", "status", "export", "flows")
+COMMANDS = ("check", "template", "status", "export", "oversigt", "schema", "flows", "help", "completion", "man")
 
 HEADLESS = """\
 Uden skærm kan du bruge:
@@ -72,6 +81,7 @@ Uden skærm kan du bruge:
   wizard check svar.toml              tjek svarfilen
   wizard status svar.toml             se værktøjets bud og hvor langt du er
   wizard export svar.toml -o note.md  lav noten til mødet
+  wizard oversigt *.toml -o oversigt.md  én wikiside med alle forberedelserne
   wizard flows                        se de forløb, programmet kender"""
 
 EXIT_CODES = "Afslutningskoder: 0 = i orden, 1 = fejl i en fil, 2 = kommandoen kunne ikke køre."
@@ -102,6 +112,7 @@ def build_parser() -> DanishParser:
         ),
     )
     _flow_option(parser, "top_flow")
+    parser.add_argument("--version", action="store_true", help="vis programmets version og forløbets version")
     commands = parser.add_subparsers(dest="command", title="kommandoer", metavar="KOMMANDO")
 
     check = commands.add_parser(
@@ -130,11 +141,33 @@ def build_parser() -> DanishParser:
             "Eksempler:\n"
             "  wizard template -o svar.toml\n"
             "  wizard template > svar.toml\n"
-            "  wizard template -o svar.toml --force     overskriv en eksisterende fil\n\n" + EXIT_CODES
+            "  wizard template -o svar.toml --force     overskriv en eksisterende fil\n"
+            "  wizard template -o svar.toml --data navn='Skærmbesøg' --data fase=ide\n"
+            "  wizard template -o svar.toml --data-file kendte-svar.toml\n\n"
+            "Svar udfyldt med --data og --data-file tjekkes som med 'wizard check'; er et af dem forkert,\n"
+            "skrives der ingen fil. Et spørgsmål med flere svar skrives med komma: --data id=a,b.\n"
+            "Noter, drøftelse og egen vurdering: --data noter.ID=tekst, --data til-droeftelse.ID=ja,\n"
+            "--data vurdering.egen-vurdering=forandring-af-kerneopgaven --data vurdering.begrundelse=tekst.\n\n"
+            + EXIT_CODES
         ),
     )
     template.add_argument("-o", "--output", metavar="FIL", help="skriv til FIL i stedet for standard-output")
     template.add_argument("--force", action="store_true", help="overskriv FIL, hvis den findes")
+    template.add_argument(
+        "--schema",
+        metavar="ADRESSE",
+        help="begynd filen med '#:schema ADRESSE', så en editor kan tjekke og fuldføre svarene (se wizard schema)",
+    )
+    template.add_argument(
+        "--data", action="append", default=[], metavar="ID=VÆRDI", help="udfyld et svar (kan gentages)"
+    )
+    template.add_argument(
+        "--data-file",
+        action="append",
+        default=[],
+        metavar="FIL",
+        help="udfyld svar fra en TOML- eller JSON-fil (id = værdi, eller afsnit som i en svarfil)",
+    )
     _flow_option(template)
 
     status = commands.add_parser(
@@ -169,6 +202,28 @@ def build_parser() -> DanishParser:
     where.add_argument("--out-dir", metavar="MAPPE", help="skriv én note pr. svarfil i MAPPE (NAVN.md)")
     _flow_option(export)
 
+    overview = commands.add_parser(
+        "oversigt",
+        prog="wizard oversigt",
+        help="lav én wikiside, der viser alle forberedelserne",
+        description=(
+            "Lav én Markdown-side med en række pr. forberedelse: teknologi, fagområde, fase, værktøjets bud,\n"
+            "lederens vurdering, træk, punkter til mødet og hvor langt forberedelsen er. Teknologien linker til\n"
+            "noten (NAVN.md i --notes-dir), når noten findes. En svarfil med fejl kommer ikke med."
+        ),
+        epilog=(
+            "Eksempler:\n"
+            "  wizard export *.toml --out-dir noter/\n"
+            "  wizard oversigt *.toml --notes-dir noter/ -o oversigt.md\n\n" + EXIT_CODES
+        ),
+    )
+    overview.add_argument("files", nargs="+", metavar="FIL", help="svarfiler")
+    overview.add_argument("-o", "--output", metavar="UD", help="skriv siden til UD ('-' = standard-output)")
+    overview.add_argument(
+        "--notes-dir", metavar="MAPPE", help="mappen med noterne (som export --out-dir); standard: sidens egen mappe"
+    )
+    _flow_option(overview)
+
     flows = commands.add_parser(
         "flows",
         prog="wizard flows",
@@ -184,7 +239,71 @@ def build_parser() -> DanishParser:
     flows.add_argument("--catalogue", action="store_true", help="skriv spørgsmålskataloget som Markdown")
     flows.add_argument("--json", action="store_true", help="skriv listen som JSON")
     _flow_option(flows)
+
+    schema = commands.add_parser(
+        "schema",
+        prog="wizard schema",
+        help="skriv et JSON Schema af svarfilen til editorer",
+        description=(
+            "Skriv et JSON Schema af svarfilen, lavet af forløbet: en editor med en TOML-sprogserver (fx taplo eller\n"
+            "»Even Better TOML«) fuldfører så id'er og svarmuligheder og markerer fejl, mens du skriver.\n"
+            "Skemaet kender ikke forgreningerne; 'wizard check' er stadig den, der afgør, om filen er i orden."
+        ),
+        epilog=(
+            "Eksempler:\n"
+            "  wizard schema -o kerneopgave.schema.json\n"
+            "  wizard template -o svar.toml --schema ./kerneopgave.schema.json\n"
+            "  taplo lint --schema file://$PWD/kerneopgave.schema.json svar.toml\n\n" + EXIT_CODES
+        ),
+    )
+    schema.add_argument("-o", "--output", metavar="FIL", help="skriv til FIL i stedet for standard-output")
+    _flow_option(schema)
+
+    guide = commands.add_parser(
+        "help",
+        prog="wizard help",
+        help="vis formatet for svarfiler eller forløbsfiler",
+        description="Vis en af programmets vejledninger (Markdown), også når programmet er installeret uden kildekode.",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard help format          svarfilens format og kommandoerne til scripts\n"
+            "  wizard help flow | less     forløbsfilens format, til en organisations eget forløb\n\n" + EXIT_CODES
+        ),
+    )
+    guide.add_argument("topic", nargs="?", choices=sorted(HELP_TOPICS), metavar="EMNE", help="format eller flow")
+    _flow_option(guide)
+
+    completion = commands.add_parser(
+        "completion",
+        prog="wizard completion",
+        help="skriv fuldførelse med Tab til bash, zsh eller tcsh",
+        description="Skriv et script, der lader skallen fuldføre wizards kommandoer og tilvalg med Tab.",
+        epilog=(
+            "Eksempler:\n"
+            "  wizard completion bash > ~/.local/share/bash-completion/completions/wizard\n"
+            "  wizard completion zsh > ~/.zfunc/_wizard\n\n" + EXIT_CODES
+        ),
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), metavar="SKAL", help="bash, zsh eller tcsh")
+    _flow_option(completion)
+
+    manual = commands.add_parser(
+        "man",
+        prog="wizard man",
+        help="skriv en man-side (roff) til 'man wizard'",
+        description="Skriv en man-side for wizard og alle kommandoerne, lavet ud fra den samme hjælp som --help.",
+        epilog=(
+            "Eksempler:\n"
+            "  mkdir -p ~/.local/share/man/man1 && wizard man > ~/.local/share/man/man1/wizard.1\n"
+            "  wizard man | man -l -\n\n" + EXIT_CODES
+        ),
+    )
+    _flow_option(manual)
     return parser
+
+
+# The documents ``wizard help`` prints: topic -> file in docs/ (package kerneopgave_docs).
+HELP_TOPICS = {"format": "answers-format.md", "flow": "flow-format.md"}
 
 
 def build_app_parser() -> DanishParser:

@@ -114,7 +114,7 @@ def test_no_command_changes_a_corpus_file(capsys: pytest.CaptureFixture[str], tm
     assert run(capsys, "check", "--json", str(path))[0] == expected_code
     assert run(capsys, "status", str(path))[0] == expected_code
     assert run(capsys, "status", "--json", str(path))[0] == expected_code
-    assert run(capsys, "export", str(path), "-o", str(tmp_path / "note.md"))[0] == expected_code
+    assert run(capsys, "export", str(path), "-o", str(tmp_path / "svar.md"))[0] == expected_code
     assert digest(path) == before
 
 
@@ -187,7 +187,7 @@ def test_check_ok_says_so(capsys: pytest.CaptureFixture[str], answers_file: Path
 # -- usage -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["check", "template", "status", "export", "flows"])
+@pytest.mark.parametrize("command", ["check", "template", "status", "export", "oversigt", "schema", "flows", "help"])
 def test_every_command_has_danish_help_with_examples(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0
@@ -457,6 +457,10 @@ def test_with_a_terminal_the_screens_get_the_path_and_flow(
         ["status", "--json", "{file}"],
         ["export", "{file}", "-o", "{out}"],
         ["template"],
+        ["template", "--data", "navn=Robot"],
+        ["oversigt", "{file}", "-o", "{out}"],
+        ["--version"],
+        ["schema"],
         ["flows"],
         ["flows", "--catalogue"],
         ["{file}"],  # the screens without a terminal: refused before anything is imported
@@ -491,4 +495,6 @@ def test_the_documented_script_path_works(tmp_path: Path, document: str) -> None
     assert result.returncode == 0, result.stdout + result.stderr
     answers = load_answers(tmp_path / "svar.toml", default_flow())
     assert answers.values["glider-ind"] == "nej" and isinstance(answers, Answers)
-    assert (tmp_path / "note.md").read_text(encoding="utf-8").startswith("# Skærmbesøg i hjemmeplejen")
+    assert (tmp_path / "svar.md").read_text(encoding="utf-8").startswith("# Skærmbesøg i hjemmeplejen")
+    assert json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))["verdict"] == "forandring-af-kerneopgaven"
+    assert "| [Skærmbesøg i hjemmeplejen](<svar.md>) |" in (tmp_path / "oversigt.md").read_text(encoding="utf-8")

@@ -1,0 +1,126 @@
+"""The wiki's overview page: one row per preparation, ``wizard oversigt *.toml -o oversigt.md``.
+
+A department with ten preparations wants one page that says where each stands: the
+technology (linked to its note), the area and phase, the tool's verdict and the
+leader's own view, the traits, how many points are open for the meeting and how far
+the preparation has come. Rows follow the technology names (then the file names),
+so the page is the same whatever order the shell gives the files in, and a wiki's
+history shows only the rows that changed.
+
+Every text from an answers file goes through ``outputs.md_escape`` like the notes:
+a name cannot break the table, add a link or change the page's structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows import UNKNOWN, Answers, Evaluation, Flow, Verdict, evaluate
+from outputs.condition_text import VERDICT_LABELS
+from outputs.md_document import MarkdownDocument
+from outputs.md_escape import one_line, table_cell
+
+TITLE = "Oversigt over forberedelserne"
+NAME_QUESTION = "navn"
+NO_NAME = "(uden navn)"
+
+HEADER = (
+    "Teknologi",
+    "Fagområde",
+    "Fase",
+    "Værktøjets bud",
+    "Lederens vurdering",
+    "Træk",
+    "Til mødet",
+    "Besvaret",
+)
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """One answers file as the overview needs it: where it lives, where its note is, what it says."""
+
+    file: str  # as given on the command line, shown when the technology has no name
+    note_link: str | None  # a relative link to the note, or None when there is none
+    answers: Answers
+
+
+def render_overview(flow: Flow, preparations: list[Preparation]) -> str:
+    """The overview page as Markdown: deterministic, LF line ends, one trailing newline."""
+    rows = sorted(((_row(flow, item), item) for item in preparations), key=lambda pair: _order(pair[1]))
+    doc = MarkdownDocument()
+    doc.heading(1, TITLE)
+    count = len(preparations)
+    doc.paragraph(
+        f"{count} {'forberedelse' if count == 1 else 'forberedelser'} af møder om ny teknologi, "
+        f"lavet med kerneopgave-guiden (forløbet »{one_line(flow.title)}«, version {one_line(flow.version)})."
+    )
+    if rows:
+        doc.table(HEADER, [row for row, _ in rows])
+    doc.paragraph(
+        "*Værktøjets bud* bygger på svarene; *Lederens vurdering* er lederens egen, hvis den er en anden. "
+        "*Til mødet* tæller punkter sat til drøftelse og spørgsmål, der står åbne (»Ved ikke«)."
+    )
+    return doc.text()
+
+
+def _order(item: Preparation) -> tuple[str, str]:
+    return (_name(item.answers).casefold(), item.file)
+
+
+def _name(answers: Answers) -> str:
+    name = answers.values.get(NAME_QUESTION)
+    return one_line(name) if isinstance(name, str) and one_line(name) else ""
+
+
+def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
+    evaluation = evaluate(flow, item.answers)
+    name = table_cell(_name(item.answers) or f"{NO_NAME} {one_line(item.file)}")
+    technology = f"[{name}](<{_link_target(item.note_link)}>)" if item.note_link else name
+    return (
+        technology,
+        _label(flow, evaluation, "fagomraade"),
+        _label(flow, evaluation, "fase"),
+        table_cell(VERDICT_LABELS[evaluation.verdict]),
+        _judgement(evaluation, item.answers),
+        table_cell(", ".join(flow.trait(trait_id).title for trait_id in evaluation.traits) or "–"),
+        table_cell(_meeting(evaluation, item.answers)),
+        table_cell(f"{evaluation.answered} af {evaluation.visible}"),
+    )
+
+
+def _link_target(link: str) -> str:
+    """A relative link inside ``<…>``, where only ``<``, ``>`` and line breaks could end it early."""
+    return "".join(f"%{ord(char):02X}" if char in "<>\n\r\\ " or ord(char) < 0x20 else char for char in link)
+
+
+def _label(flow: Flow, evaluation: Evaluation, question_id: str) -> str:
+    """An option's label in short: the part before a colon ("Idé: behovet … undersøges" -> "Idé")."""
+    value = evaluation.visible_answers.get(question_id)
+    question = flow.questions.get(question_id)
+    if question is None or not isinstance(value, str) or not value:
+        return "–"
+    return table_cell(one_line(question.label_of(value)).split(":", 1)[0])
+
+
+def _judgement(evaluation: Evaluation, answers: Answers) -> str:
+    """The leader's own judgement; "følger buddet" when it is the verdict, "–" when none is given."""
+    if answers.judgement not in (Verdict.SIMPLE, Verdict.CHANGE):
+        return "–"
+    label = VERDICT_LABELS[answers.judgement]
+    return table_cell(f"{label} (følger buddet)" if answers.judgement == evaluation.verdict else label)
+
+
+def _meeting(evaluation: Evaluation, answers: Answers) -> str:
+    visible = evaluation.visible_ids
+    marked = sum(1 for question_id in answers.discuss if question_id in visible)
+    unknown = 0
+    for value in evaluation.visible_answers.values():
+        if value == UNKNOWN or (isinstance(value, tuple) and UNKNOWN in value):
+            unknown += 1
+    parts = []
+    if marked:
+        parts.append(f"{marked} til drøftelse")
+    if unknown:
+        parts.append(f"{unknown} {'åbent' if unknown == 1 else 'åbne'}")
+    return ", ".join(parts) or "–"
