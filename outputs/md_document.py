@@ -55,6 +55,24 @@ class MarkdownDocument:
             lines.extend(" " * len(marker) + f"- {subitem}" for subitem in subitems)
         self._blocks.append("\n".join(lines))
 
+    def numbered_blocks(self, items: list[list[str]]) -> None:
+        """An ordered list whose items hold one or more blocks (paragraphs), numbered from 1.
+
+        Each block's lines after the first are indented to the item's content, so they
+        stay inside the item on every wiki (not only by CommonMark's lazy continuation).
+        """
+        lines: list[str] = []
+        for number, blocks in enumerate(items, start=1):
+            marker = f"{number}. "
+            indent = " " * len(marker)
+            for index, block in enumerate(blocks):
+                if index:
+                    lines.append("")
+                for line_number, line in enumerate(block.split("\n")):
+                    lead = marker if index == 0 and line_number == 0 else indent
+                    lines.append(lead + line)
+        self._blocks.append("\n".join(lines))
+
     def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         """A GFM table: ``header`` is plain text; ``rows`` hold Markdown made with ``table_cell``."""
         lines = [_row(table_cell(cell) for cell in header), _row("---" for _ in header)]
