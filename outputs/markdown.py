@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flows import UNKNOWN, Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
+from flows import Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
 from outputs.agenda import AgendaItem, HiddenText, meeting_agenda
 from outputs.condition_text import describe_condition
 from outputs.md_document import MarkdownDocument
@@ -82,8 +82,9 @@ _JUDGEMENT_PHRASES = {
     Verdict.UNRESOLVED: "at det endnu er uafklaret, hvilken slags teknologi der er tale om",
 }
 
-# The four basic questions of the source publication, in the note's words: the
-# short names tag each point of "Til mødet" and group its open questions.
+# The four basic questions of the source publication, in the note's words (the
+# catalogue's headings); the short names tag each point of "Til mødet" and group
+# its open questions.
 BASIC_QUESTION_HEADINGS = {
     BasicQuestion.CORE_TASK: "1. Kerneopgaven: hvad er formålet og gevinsten?",
     BasicQuestion.TASK_SOLVING: "2. Opgaveløsningen: hvordan påvirkes hverdagens arbejde?",
@@ -184,10 +185,10 @@ def _count(number: int, one: str, many: str, *, common: bool = False) -> str:
     return f"{_number(number)} {many}"
 
 
-def _is_unknown(value: AnswerValue | None) -> bool:
-    if isinstance(value, tuple):
-        return UNKNOWN in value
-    return value == UNKNOWN
+def _points(items: tuple[AgendaItem, ...]) -> str:
+    """ "punkt 3" or "punkt 1–5": the numbers of consecutive agenda points."""
+    first, last = items[0].number, items[-1].number
+    return f"punkt {first}" if first == last else f"punkt {first}–{last}"
 
 
 def _excerpt(text: str, words: int) -> str | None:
@@ -357,15 +358,17 @@ class _Note:
         self.doc.heading(2, MEETING_HEADING)
         parts = []
         if agenda.marked:
-            parts.append(f"{_count(len(agenda.marked), 'punkt', 'punkter')} sat til drøftelse")
-        meeting_answers = sum(1 for item in agenda.proposals if item.question.meeting)
-        if meeting_answers:
-            parts.append(f"{_count(meeting_answers, 'svar', 'svar')} til mødet")
-        notes = sum(1 for item in agenda.proposals if not item.question.meeting)
-        if notes:
-            parts.append(_count(notes, "note", "noter", common=True))
+            parts.append(f"{_points(agenda.marked)} har lederen sat til drøftelse")
+        if agenda.proposals:
+            kinds = []
+            if any(item.question.meeting for item in agenda.proposals):
+                kinds.append("svar til mødet")
+            if any(not item.question.meeting for item in agenda.proposals):
+                kinds.append("noter" if len(agenda.proposals) > 1 else "note")
+            parts.append(f"{_points(agenda.proposals)} er lederens {' og '.join(kinds)}")
         if parts:
-            lead = f"Lederen har {_join(parts)}; de står her i den rækkefølge, de kan tages op."
+            text = "; ".join(parts)
+            lead = f"{text[0].upper()}{text[1:]}."
         else:
             lead = "Lederen har ikke sat punkter til drøftelse og har ingen noter."
         if len(agenda.open) == 1:

@@ -293,7 +293,7 @@ def test_the_agenda_has_marked_points_first_then_meeting_answers_and_notes_then_
     assert "- *Kerneopgaven:* »Hvor meget kan teknologien løfte kvaliteten i den daglige opgaveløsning?«." in open_part
     assert "- *Inddragelse:* »Hvilken fase er projektet i?«." in open_part
     lead = meeting_part(note(answers)).split("\n\n")[1]
-    assert lead.startswith("Lederen har tre punkter sat til drøftelse, ét svar til mødet og én note;")
+    assert lead.startswith("Punkt 1–3 har lederen sat til drøftelse; punkt 4–5 er lederens svar til mødet og noter.")
     assert "To spørgsmål står åbne." in lead
 
 
