@@ -576,19 +576,27 @@ class _Note:
             else f"{_number(agenda.unanswered).capitalize()} er ikke besvaret endnu og står som »Ikke besvaret«."
         )
         self.doc.paragraph(
-            f"Svarene på de {agenda.relevant} spørgsmål, der er relevante ud fra svarene. {status} Spørgsmålene under "
-            f"»{MEETING_HEADING}« og alle noter står kun dér."
+            f"Svarene på de {agenda.relevant} spørgsmål, der er relevante ud fra svarene. {status} Det, der står "
+            f"under »{MEETING_HEADING}«, og alle noter står kun dér."
         )
-        # Each answer once: what "Til mødet" shows, and the name (the title), are not repeated here.
-        on_agenda = {item.question.id for item in agenda.points + agenda.open} | {NAME_QUESTION}
         for section in self.evaluation.visible_sections:
-            questions = [q for q in section.questions if q.id in self.visible_ids and q.id not in on_agenda]
-            if questions:
-                self._appendix_section(section, questions)
+            self._appendix_section(section)
 
-    def _appendix_section(self, section: Section, questions: list[Question]) -> None:
+    def _appendix_section(self, section: Section) -> None:
+        """A section's sources (for all its questions), then the answers "Til mødet" does not already show."""
         self.doc.heading(3, section.title)
-        self.doc.paragraph(self._citation([(q.source.source, q.source.section) for q in questions]))
+        shown = [q for q in section.questions if q.id in self.visible_ids]
+        self.doc.paragraph(self._citation([(q.source.source, q.source.section) for q in shown]))
+        points = sorted(number for q in shown if (number := self.agenda.number_of(q.id)) is not None)
+        opened = sum(1 for item in self.agenda.open if item.question in shown)
+        if points or opened:
+            parts = [f"punkt {_join([str(number) for number in points])}"] if points else []
+            if opened:
+                parts.append(_count(opened, "åbent spørgsmål", "åbne spørgsmål"))
+            self.doc.paragraph(f"Fra dette afsnit står {' og '.join(parts)} under »{MEETING_HEADING}«.")
+        # Each answer once: what "Til mødet" shows, and the name (the note's title), are not repeated here.
+        on_agenda = {item.question.id for item in self.agenda.points + self.agenda.open} | {NAME_QUESTION}
+        questions = [q for q in shown if q.id not in on_agenda]
         rows: list[tuple[str, str]] = []
         below: list[Question] = []
         for question in questions:

@@ -355,6 +355,15 @@ def test_each_appendix_section_cites_its_sources_once_in_the_publications_order(
     assert "; kilde 2: »2. Omverdenen« (»Ledelse hele vejen rundt«)." in core
 
 
+def test_a_section_with_points_on_the_agenda_cites_them_and_points_to_them() -> None:
+    values = {**change_answers().values, "ker-kvalitet": "ved-ikke"}
+    answers = change_answers(values=values, discuss=frozenset({"ker-vaerdi"}), notes={"ker-relation": "Spørg."})
+    core = note(answers).split("### Kerneopgave: formål og gevinster")[1].split("### ")[0]
+    assert "»Kerneopgaven som ledestjerne«" in core  # ker-vaerdi's source, though its answer is on the agenda
+    assert "Fra dette afsnit står punkt 1 og 2 og ét åbent spørgsmål under »Til mødet«." in core
+    assert "Hvilken værdi skal teknologien skabe" not in core
+
+
 def test_every_cited_section_is_in_its_sources_contents() -> None:
     for question in FLOW.questions.values():
         contents = FLOW.source(question.source.source).contents

@@ -212,6 +212,8 @@ def test_changing_an_answer_that_hides_answered_questions_asks_first_and_keeps_t
             dialog_text = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
             assert "ikke længere relevante" in dialog_text
             assert "står i noten under »Tekst, der ikke længere tæller«" in dialog_text
+            choices = app.screen.query_one("#dialog-choices")  # four questions hide: the choices still show
+            assert app.screen.get_widget_at(*choices.region.offset)[0] is choices
             await pilot.press("down", "enter")  # "Nej, behold det gamle svar"
             await pilot.pause()
             assert app.preparation.answers.judgement is Verdict.SIMPLE
