@@ -385,7 +385,7 @@ class _Note:
         if agenda.open:
             self.doc.heading(3, "Åbne spørgsmål")
             self.doc.paragraph("Svaret er endnu »ved ikke«. Find svaret før eller på mødet:")
-            self.doc.bullets(self._open_questions())
+            self.doc.grouped_bullets(self._open_questions())
 
     def _point(self, item: AgendaItem) -> list[str]:
         """One point of the agenda as blocks: the question and what it is, the answer, the note."""
@@ -411,15 +411,14 @@ class _Note:
             blocks.append(f"*Note:* {inline(note, mid_line=True)}")
         return blocks
 
-    def _open_questions(self) -> list[str]:
+    def _open_questions(self) -> list[tuple[str, list[str]]]:
+        """The open questions under their basic question, with whom to involve where the flow says."""
         groups: dict[BasicQuestion | None, list[str]] = {}
         for item in self.agenda.open:
             involve = f" (inddrag: {_text(item.question.involve)})" if item.question.involve else ""
-            groups.setdefault(item.basic_question, []).append(f"{_quoted(item.question.text)}{involve}")
-        return [
-            f"*{BASIC_QUESTION_NAMES.get(basic, OTHER_NAME)}:* {'; '.join(questions)}."
-            for basic, questions in groups.items()
-        ]
+            # At the start of a list item, where a leading "1." would start a list: the line-start escapes.
+            groups.setdefault(item.basic_question, []).append(f"{_line(item.question.text)}{involve}")
+        return [(f"*{BASIC_QUESTION_NAMES.get(basic, OTHER_NAME)}:*", questions) for basic, questions in groups.items()]
 
     def _verdict(self) -> None:
         evaluation = self.evaluation

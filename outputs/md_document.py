@@ -45,6 +45,14 @@ class MarkdownDocument:
         """A bullet list; each item is one line of Markdown."""
         self._blocks.append("\n".join(f"- {item}" for item in items))
 
+    def grouped_bullets(self, groups: list[tuple[str, list[str]]]) -> None:
+        """A bullet list of groups, each with its items as a bullet sublist; all one line of Markdown each."""
+        lines = []
+        for group, items in groups:
+            lines.append(f"- {group}")
+            lines.extend(f"  - {item}" for item in items)
+        self._blocks.append("\n".join(lines))
+
     def numbered(self, items: list[tuple[str, list[str]]]) -> None:
         """An ordered list; each item is one line of Markdown with an optional bullet sublist."""
         lines = []
