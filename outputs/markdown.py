@@ -246,11 +246,6 @@ class _Note:
             return [_line(label) for label in self._labels(question, value)]
         return [inline(str(value))]
 
-    def _note_paragraph(self, question: Question) -> None:
-        note = self._note(question)
-        if note:
-            self.doc.paragraph(f"*Note:* {inline(note, mid_line=True)}")
-
     def _question_block(self, question: Question) -> None:
         """A question and its answer on the lines below (the notes are in "Til mødet")."""
         value = self._value(question)
