@@ -48,13 +48,17 @@ def _flow(data: dict[str, Any]) -> Flow:
     return Flow(
         **{
             **data,
-            "sources": tuple(Source(**source) for source in data["sources"]),
+            "sources": tuple(_source(source) for source in data["sources"]),
             "traits": tuple(_trait(trait) for trait in data.get("traits", ())),
             "triage": TriageRules(**data["triage"]),
             "criteria": tuple(_criterion(criterion) for criterion in data["criteria"]),
             "sections": tuple(_section(section) for section in data["sections"]),
         }
     )
+
+
+def _source(data: dict[str, Any]) -> Source:
+    return Source(**{**data, "contents": tuple(data.get("contents", ()))})
 
 
 def _criterion(data: dict[str, Any]) -> Criterion:

@@ -104,6 +104,9 @@ class Source:
     publisher: Text
     year: int | None = None
     url: str | None = None
+    # The publication's own order of the sections questions cite (its table of contents):
+    # the note lists cited sections in this order. A cited section not listed comes after.
+    contents: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +123,9 @@ class Question:
     relevant_when: str | None = None
     involve: str | None = None
     basic_question: BasicQuestion | None = None
+    # A question asked for the meeting itself ("what will you raise at the meeting?"):
+    # its answer goes on the note's agenda, not only in the appendix.
+    meeting: bool = False
 
     # Not a field (no annotation): parsed from ``relevant_when`` by ``flows.linking``.
     _condition = None

@@ -1,18 +1,28 @@
 """The preparation note a leader takes to the meeting, as wiki-ready Markdown.
 
 ``render_markdown`` turns a flow and the leader's answers into one Markdown
-text: the technology in a small table, the tool's verdict with its reasons and
-the answers that decide it, the leader's own judgement, the relevant traits,
-"Til mødet" (points marked for discussion and open "ved ikke" questions,
-grouped under the four basic questions), every visible question with its
-answer and note, the sources, and the flow's id and version.
+text, written so that the first screen of it is the meeting:
+
+1. the front page: the title, the status of the preparation (draft or done, who
+   prepared it and when it last changed), the tool's verdict and the leader's own
+   view and reason, then **Til mødet**: the points the leader marked, the answers
+   to the questions asked for the meeting and every note, as one numbered list,
+   and the open "ved ikke" questions with whom to ask;
+2. the reasoning: the verdict with its reasons and decisive answers, the traits;
+3. the text the leader wrote for questions a later choice has hidden, saying why
+   it no longer counts (nothing the leader wrote is silently left out);
+4. the appendix: every relevant answer, section by section, as compact tables,
+   each section citing its sources once; the sources; the flow and its version.
+
+"Til mødet" comes from ``outputs.agenda``, the model the summary screen shows
+too, so the screen and the note list the same points and say the same numbers.
 
 The note is written for colleagues who never saw the tool: Danish prose, labels
-instead of ids, and only questions on the leader's path (hidden answers never
-show). It is deterministic – no dates, no machine details, flow order
-throughout – so git shows a change only where an answer changed. Every text
-from the answers or the flow goes through ``outputs.md_escape`` and cannot
-change the document's structure.
+instead of ids. It is deterministic – the only facts beyond the answers are the
+answers file's owner and day of last change (``outputs.note_facts``), flow order
+throughout – so git shows a change only where an answer changed. Every text from
+the answers or the flow goes through ``outputs.md_escape`` and cannot change the
+document's structure.
 
 The screens can show the same note: pass ``render_markdown(...)`` to Textual's
 ``Markdown`` widget with ``parser_factory=wiki_parser``.
@@ -24,10 +34,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flows import UNKNOWN, Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
-from flows.schema import UNKNOWN_LABEL
+from flows import Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
+from outputs.agenda import AgendaItem, HiddenText, meeting_agenda
+from outputs.condition_text import describe_condition
 from outputs.md_document import MarkdownDocument
 from outputs.md_escape import autolink, clean_text, code_span, inline, one_line, table_cell
+from outputs.note_facts import NoteFacts, danish_date
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -37,6 +49,13 @@ NAME_QUESTION = "navn"
 # A free-text answer longer than this reads badly in a table cell: it is shown
 # below the table instead.
 TABLE_TEXT_LIMIT = 80
+# A reason longer than this many words is shortened on the front page (so that
+# "Til mødet" stays on the first screen) and given in full under the verdict.
+FRONT_REASON_WORDS = 70
+
+MEETING_HEADING = "Til mødet"
+HIDDEN_HEADING = "Tekst, der ikke længere tæller"
+APPENDIX_HEADING = "Bilag: svarene afsnit for afsnit"
 
 VERDICT_NAMES = {
     Verdict.SIMPLE: "simpelt redskab",
@@ -44,16 +63,15 @@ VERDICT_NAMES = {
     Verdict.UNRESOLVED: "uafklaret",
 }
 
+# What the verdict means, in one or two sentences (the reasons follow it in the note).
 _VERDICT_EXPLAINED = {
     Verdict.SIMPLE: (
-        "Svarene peger på, at teknologien kan glide ind i det daglige arbejde uden at ændre, hvordan opgaverne "
-        "løses, eller hvad borgerne får ud af dem. Den behøver ikke ekstraordinær opmærksomhed, men et kort "
-        "overblik gør det lettere at tage den i brug."
+        "Teknologien kan glide ind i arbejdet uden at ændre, hvordan opgaverne løses, eller hvad borgerne får ud "
+        "af dem; et kort overblik er nok."
     ),
     Verdict.CHANGE: (
-        "Svarene peger på, at teknologien kan ændre kerneopgaven: den måde, opgaverne løses på, eller det, "
-        "borgerne får ud af dem. Her er både gevinsterne og bivirkningerne typisk størst, så teknologien "
-        "fortjener ekstra omtanke, dialog og samarbejde – før beslutningen og mens den tages i brug."
+        "Teknologien kan ændre, hvordan opgaverne løses, eller hvad borgerne får ud af dem. Her er gevinsterne og "
+        "bivirkningerne størst, så den fortjener omtanke, dialog og samarbejde."
     ),
     Verdict.UNRESOLVED: "Der er endnu ikke svar nok i triagen til, at værktøjet kan give et bud.",
 }
@@ -64,14 +82,22 @@ _JUDGEMENT_PHRASES = {
     Verdict.UNRESOLVED: "at det endnu er uafklaret, hvilken slags teknologi der er tale om",
 }
 
-# The four basic questions of the source publication, in the note's words.
+# The four basic questions of the source publication, in the note's words (the
+# catalogue's headings); the short names tag each point of "Til mødet" and group
+# its open questions.
 BASIC_QUESTION_HEADINGS = {
     BasicQuestion.CORE_TASK: "1. Kerneopgaven: hvad er formålet og gevinsten?",
     BasicQuestion.TASK_SOLVING: "2. Opgaveløsningen: hvordan påvirkes hverdagens arbejde?",
     BasicQuestion.COMPETENCES: "3. Kompetencer: hvad skal medarbejderne kunne?",
     BasicQuestion.INVOLVEMENT: "4. Inddragelse: hvordan samarbejder vi om at tage den i brug?",
 }
-OTHER_HEADING = "Øvrige punkter"
+BASIC_QUESTION_NAMES = {
+    BasicQuestion.CORE_TASK: "Kerneopgaven",
+    BasicQuestion.TASK_SOLVING: "Opgaveløsningen",
+    BasicQuestion.COMPETENCES: "Kompetencer",
+    BasicQuestion.INVOLVEMENT: "Inddragelse",
+}
+OTHER_NAME = "Øvrige"
 
 
 def wiki_parser() -> MarkdownIt:
@@ -86,12 +112,15 @@ def wiki_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def render_markdown(flow: Flow, answers: Answers) -> str:
-    """The whole preparation note: deterministic, LF line ends, one trailing newline."""
-    return _Note(flow, answers, evaluate(flow, answers)).render()
+def render_markdown(flow: Flow, answers: Answers, facts: NoteFacts | None = None) -> str:
+    """The whole preparation note: deterministic, LF line ends, one trailing newline.
+
+    ``facts`` are the answers file's owner and day of last change
+    (``outputs.note_facts.file_facts``); without them the note leaves both out."""
+    return _Note(flow, answers, evaluate(flow, answers), facts or NoteFacts()).render()
 
 
-def write_markdown(path: Path, flow: Flow, answers: Answers) -> None:
+def write_markdown(path: Path, flow: Flow, answers: Answers, facts: NoteFacts | None = None) -> None:
     """Write the note to ``path`` atomically (a reader never sees half a note); a device, FIFO or
     /dev/stdout is written into, never replaced (``outputs.saving.write_output``).
 
@@ -99,7 +128,7 @@ def write_markdown(path: Path, flow: Flow, answers: Answers) -> None:
     in a moment, and flushing each of a thousand notes would dominate a batch export."""
     from outputs.saving import write_output
 
-    write_output(path, render_markdown(flow, answers), durable=False)
+    write_output(path, render_markdown(flow, answers, facts), durable=False)
 
 
 def _title(evaluation: Evaluation) -> str:
@@ -150,36 +179,35 @@ def _join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " og " + parts[-1]
 
 
-def _meeting_count(discussed: int, opened: int) -> str:
-    if discussed == 0:
-        marked = "Lederen har ikke sat punkter til drøftelse"
-    elif discussed == 1:
-        marked = "Lederen har sat ét punkt til drøftelse"
-    else:
-        marked = f"Lederen har sat {_number(discussed)} punkter til drøftelse"
-    if opened == 0:
-        return f"{marked}, og ingen spørgsmål står åbne."
-    if opened == 1:
-        return f"{marked}, og ét spørgsmål står åbent."
-    return f"{marked}, og {_number(opened)} spørgsmål står åbne."
+def _count(number: int, one: str, many: str, *, common: bool = False) -> str:
+    """ "ét punkt", "én note", "otte punkter": ``common`` for a common-gender noun (én, not ét)."""
+    if number == 1:
+        return f"{'én' if common else 'ét'} {one}"
+    return f"{_number(number)} {many}"
 
 
-def _is_unknown(value: AnswerValue | None) -> bool:
-    if isinstance(value, tuple):
-        return UNKNOWN in value
-    return value == UNKNOWN
+def _points(items: tuple[AgendaItem, ...]) -> str:
+    """ "punkt 3" or "punkt 1–5": the numbers of consecutive agenda points."""
+    first, last = items[0].number, items[-1].number
+    return f"punkt {first}" if first == last else f"punkt {first}–{last}"
+
+
+def _excerpt(text: str, words: int) -> str | None:
+    """The first ``words`` words of ``text`` on one line, or None when the text is not longer."""
+    parts = one_line(text).split(" ")
+    if len(parts) <= words:
+        return None
+    return " ".join(parts[:words]).rstrip(" ,.;:–-") + " …"
 
 
 class _Note:
-    def __init__(self, flow: Flow, answers: Answers, evaluation: Evaluation) -> None:
+    def __init__(self, flow: Flow, answers: Answers, evaluation: Evaluation, facts: NoteFacts) -> None:
         self.flow = flow
         self.answers = answers
         self.evaluation = evaluation
+        self.facts = facts
         self.doc = MarkdownDocument()
-        triage_index = next(i for i, s in enumerate(flow.sections) if s.id == flow.triage.section)
-        before_triage = {section.id for section in flow.sections[:triage_index]}
-        self.context_sections = [s for s in evaluation.visible_sections if s.id in before_triage]
-        self.later_sections = [s for s in evaluation.visible_sections if s.id not in before_triage]
+        self.agenda = meeting_agenda(flow, answers, evaluation)
         self.visible_ids = {question.id for question in evaluation.visible_questions}
         self.traits = [flow.trait(trait_id) for trait_id in evaluation.traits]
         self.source_numbers, self.cited = self._sources_used()
@@ -219,63 +247,174 @@ class _Note:
             return [_line(label) for label in self._labels(question, value)]
         return [inline(str(value))]
 
-    def _read_more(self, question: Question) -> str:
-        number = self.source_numbers[question.source.source]
-        return f"Læs mere: kilde {number}, afsnittet {_quoted(question.source.section)}."
-
-    def _note_paragraph(self, question: Question) -> None:
-        note = self._note(question)
-        if note:
-            self.doc.paragraph(f"*Note:* {inline(note, mid_line=True)}")
-
     def _question_block(self, question: Question) -> None:
-        """A question, its answer on the lines below, and the leader's note."""
+        """A question and its answer on the lines below (the notes are in "Til mødet")."""
         value = self._value(question)
         self.doc.paragraph(_question_text(question.text), *self._answer_lines(question, value))
-        self._note_paragraph(question)
+
+    def _section_order(self, source_id: str) -> dict[str, int]:
+        """A source's sections in the publication's own order (its contents), then the rest in flow order."""
+        contents = self.flow.source(source_id).contents
+        order = {section: index for index, section in enumerate(contents)}
+        for section in self.cited.get(source_id, []):
+            order.setdefault(section, len(order))
+        return order
+
+    def _citation(self, refs: list[tuple[str, str]]) -> str:
+        """ "Kilde 1: »1. Kerneopgave« (»A«, »B«); kilde 2: »C«." – each source and section once.
+
+        Sections are named "Kapitel: Afsnit" in the flow; a chapter is named once with its
+        sections after it, all in the publication's own order."""
+        by_source: dict[str, list[str]] = {}
+        for source_id, section in refs:
+            sections = by_source.setdefault(source_id, [])
+            if section not in sections:
+                sections.append(section)
+        parts = []
+        for source_id in sorted(by_source, key=lambda source: self.source_numbers[source]):
+            order = self._section_order(source_id)
+            chapters: dict[str, list[str]] = {}
+            for section in sorted(by_source[source_id], key=lambda section: order[section]):
+                chapter, _, part = section.partition(": ")
+                chapters.setdefault(chapter, [])
+                if part:
+                    chapters[chapter].append(_quoted(part))
+            named = [
+                f"{_quoted(chapter)} ({', '.join(sections)})" if sections else _quoted(chapter)
+                for chapter, sections in chapters.items()
+            ]
+            parts.append(f"kilde {self.source_numbers[source_id]}: {', '.join(named)}")
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."
 
     # -- the parts of the note -------------------------------------------
 
     def render(self) -> str:
         self.doc.heading(1, _title(self.evaluation))
-        self.doc.paragraph(
-            "Forberedelse til et møde om en ny teknologi. Noten samler, hvad teknologien er, om den ligner et "
-            "simpelt redskab eller en forandring af kerneopgaven, og hvad der skal drøftes på mødet. Den bygger "
-            f"på forløbet {_quoted(self.flow.title)}, og kilderne står til sidst."
-        )
-        for section in self.context_sections:
-            self._context(section)
+        self._status()
+        self._front()
+        self._meeting()
         self._verdict()
         self._traits()
-        self._meeting()
-        self._details()
+        self._hidden()
+        self._appendix()
         self._sources()
-        self._colophon()
         return self.doc.text()
 
-    def _context(self, section: Section) -> None:
-        """The technology and its context: short answers in a table, longer ones below it."""
-        self.doc.heading(2, section.title)
-        questions = [q for q in section.questions if q.id in self.visible_ids]
-        rows: list[tuple[str, str]] = []
-        below: list[Question] = []
-        for question in questions:
-            value = self._value(question)
-            too_long = False  # a flag, not the cell's text: a leader may answer "Se nedenfor" too
-            if value is None:
-                cell = "*Ikke besvaret*"
-            elif question.is_choice:
-                cell = table_cell(", ".join(one_line(label) for label in self._labels(question, value)))
-            elif "\n" not in clean_text(str(value)) and len(clean_text(str(value))) <= TABLE_TEXT_LIMIT:
-                cell = table_cell(str(value))
+    def _status(self) -> None:
+        """Draft or done, who prepared it and when the answers last changed."""
+        agenda = self.agenda
+        if agenda.complete:
+            status = f"*Færdig:* alle {agenda.relevant} relevante spørgsmål er besvaret."
+        else:
+            status = f"*Kladde:* {agenda.answered} af {agenda.relevant} relevante spørgsmål er besvaret."
+        facts = [f"forløbet {code_span(self.flow.id)} version {_text(self.flow.version)}"]
+        if self.facts.prepared_by:
+            facts.append(f"udarbejdet af {_text(self.facts.prepared_by)}")
+        if self.facts.changed is not None:
+            facts.append(f"sidst ændret {danish_date(self.facts.changed)}")
+        status += f" Lavet med {_join(facts)}."
+        self.doc.paragraph(status)
+
+    def _front(self) -> None:
+        """The verdict and the leader's own view in a few lines: what the meeting starts from."""
+        self.doc.paragraph(f"{self._verdict_summary()} {self._leader_view()}")
+        reason = clean_text(self.evaluation.judgement_reason)
+        if reason:
+            short = _excerpt(reason, FRONT_REASON_WORDS)
+            if short is None:
+                self.doc.paragraph(f"*Begrundelse:* {inline(reason, mid_line=True)}")
             else:
-                cell, too_long = "Se nedenfor", True
-            rows.append((table_cell(question.text), cell))
-            if too_long or self._note(question):
-                below.append(question)
-        self.doc.table(("Spørgsmål", "Svar"), rows)
-        for question in below:
-            self._question_block(question)
+                self.doc.paragraph(f"*Begrundelse:* {_text(short)} (hele begrundelsen står under »Bud og vurdering«)")
+
+    def _verdict_summary(self) -> str:
+        """One sentence on what the tool says. The place to add more of the engine's view (e.g. complexity)."""
+        verdict = self.evaluation.verdict
+        if verdict is Verdict.UNRESOLVED:
+            return "**Værktøjets bud: uafklaret** – der er endnu ikke svar nok i triagen til et bud."
+        return f"**Værktøjets bud: {VERDICT_NAMES[verdict]}** (hvorfor står under »Bud og vurdering«)."
+
+    def _leader_view(self) -> str:
+        evaluation = self.evaluation
+        judgement = evaluation.judgement
+        if judgement is None:
+            if clean_text(evaluation.judgement_reason):
+                return "Lederen har ikke valgt en vurdering, men har skrevet en begrundelse."
+            return "Lederen har endnu ikke taget stilling til buddet."
+        if evaluation.disagrees:
+            return (
+                f"Lederen er **uenig** og vurderer, {_JUDGEMENT_PHRASES[judgement]}; spørgsmålene i noten følger "
+                "lederens vurdering."
+            )
+        return f"Lederen er enig og vurderer, {_JUDGEMENT_PHRASES[judgement]}."
+
+    def _meeting(self) -> None:
+        """The agenda: one numbered list of points, then the open questions grouped by basic question."""
+        agenda = self.agenda
+        self.doc.heading(2, MEETING_HEADING)
+        parts = []
+        if agenda.marked:
+            parts.append(f"{_points(agenda.marked)} har lederen sat til drøftelse")
+        if agenda.proposals:
+            kinds = []
+            if any(item.question.meeting for item in agenda.proposals):
+                kinds.append("svar til mødet")
+            if any(not item.question.meeting for item in agenda.proposals):
+                kinds.append("noter" if len(agenda.proposals) > 1 else "note")
+            parts.append(f"{_points(agenda.proposals)} er lederens {' og '.join(kinds)}")
+        if parts:
+            text = "; ".join(parts)
+            lead = f"{text[0].upper()}{text[1:]}."
+        else:
+            lead = "Lederen har ikke sat punkter til drøftelse og har ingen noter."
+        if len(agenda.open) == 1:
+            lead += " Ét spørgsmål står åbent."
+        elif agenda.open:
+            lead += f" {_number(len(agenda.open)).capitalize()} spørgsmål står åbne."
+        if agenda.unanswered:
+            lead += f" {_number(agenda.unanswered).capitalize()} spørgsmål er ikke besvaret endnu."
+        if self.evaluation.disagrees:
+            lead += " Lederen er uenig i værktøjets bud: det er et godt sted at begynde mødet."
+        self.doc.paragraph(lead)
+        if agenda.points:
+            self.doc.numbered_blocks([self._point(item) for item in agenda.points])
+        if agenda.open:
+            self.doc.heading(3, "Åbne spørgsmål")
+            self.doc.paragraph("Svaret er endnu »ved ikke«. Find svaret før eller på mødet:")
+            self.doc.grouped_bullets(self._open_questions())
+
+    def _point(self, item: AgendaItem) -> list[str]:
+        """One point of the agenda as blocks: the question and what it is, the answer, the note."""
+        question, value = item.question, item.value
+        if item.marked:
+            kind = "Sat til drøftelse"
+        elif question.meeting:
+            kind = "Svar til mødet"
+        else:
+            kind = "Lederens note"
+        facts = [f"{kind} ({BASIC_QUESTION_NAMES.get(item.basic_question, OTHER_NAME).lower()})."]
+        if value is None:
+            facts.append("Ikke besvaret endnu.")
+        elif question.is_choice:
+            facts.append(f"Svar: {', '.join(_quoted(label) for label in self._labels(question, value))}.")
+        if question.involve:
+            facts.append(f"Inddrag: {_text(question.involve)}.")
+        blocks = [f"{_question_text(question.text)}\\\n{' '.join(facts)}"]
+        if value is not None and not question.is_choice:
+            blocks.append(f"*Svar:* {inline(str(value), mid_line=True)}")
+        note = self._note(question)
+        if note:
+            blocks.append(f"*Note:* {inline(note, mid_line=True)}")
+        return blocks
+
+    def _open_questions(self) -> list[tuple[str, list[str]]]:
+        """The open questions under their basic question, with whom to involve where the flow says."""
+        groups: dict[BasicQuestion | None, list[str]] = {}
+        for item in self.agenda.open:
+            involve = f" (inddrag: {_text(item.question.involve)})" if item.question.involve else ""
+            # At the start of a list item, where a leading "1." would start a list: the line-start escapes.
+            groups.setdefault(item.basic_question, []).append(f"{_line(item.question.text)}{involve}")
+        return [(f"*{BASIC_QUESTION_NAMES.get(basic, OTHER_NAME)}:*", questions) for basic, questions in groups.items()]
 
     def _verdict(self) -> None:
         evaluation = self.evaluation
@@ -328,23 +467,24 @@ class _Note:
         self.doc.bullets(sentences)
 
     def _judgement(self) -> None:
+        """Under the verdict: the leader's view in one line (it stands in full on the front page)."""
         evaluation = self.evaluation
         self.doc.heading(3, "Lederens egen vurdering")
         judgement = evaluation.judgement
         if judgement is None:
-            self.doc.paragraph("Lederen har ikke taget stilling til buddet, men har skrevet en begrundelse.")
+            text = "Lederen har ikke taget stilling til buddet, men har skrevet en begrundelse"
         elif evaluation.disagrees:
-            self.doc.paragraph(
-                f"Lederen er **uenig** i buddet og vurderer, {_JUDGEMENT_PHRASES[judgement]}. Spørgsmålene i resten "
-                "af noten følger lederens vurdering."
-            )
+            text = f"Lederen er **uenig** i buddet og vurderer, {_JUDGEMENT_PHRASES[judgement]}"
         else:
-            self.doc.paragraph(f"Lederen er enig i buddet og vurderer, {_JUDGEMENT_PHRASES[judgement]}.")
+            text = f"Lederen er enig i buddet og vurderer, {_JUDGEMENT_PHRASES[judgement]}"
         reason = clean_text(evaluation.judgement_reason)
-        if reason:
+        if not reason:
+            self.doc.paragraph(f"{text}. Lederen har ikke skrevet en begrundelse.")
+        elif _excerpt(reason, FRONT_REASON_WORDS) is None:
+            self.doc.paragraph(f"{text}. Begrundelsen står øverst i noten.")
+        else:
+            self.doc.paragraph(f"{text}. Hele begrundelsen:")
             self.doc.paragraph(f"*Begrundelse:* {inline(reason, mid_line=True)}")
-        elif evaluation.disagrees:
-            self.doc.paragraph("Lederen har ikke skrevet en begrundelse.")
 
     def _traits(self) -> None:
         evaluation = self.evaluation
@@ -384,109 +524,99 @@ class _Note:
             elif evaluation.verdict is Verdict.CHANGE:
                 self.doc.paragraph("Ud fra svarene i triagen foreslog værktøjet ingen træk.")
 
-    def _meeting(self) -> None:
-        """Points marked for discussion and open "ved ikke" questions, under the four basic questions."""
-        evaluation = self.evaluation
-        groups: dict[BasicQuestion | None, list[Question]] = {basic: [] for basic in BasicQuestion}
-        groups[None] = []
-        discussed = opened = 0
-        for question in evaluation.visible_questions:
-            discuss = question.id in self.answers.discuss
-            unknown = _is_unknown(self._value(question))
-            if discuss or unknown:
-                basic = question.basic_question or self.flow.section_of(question.id).basic_question
-                groups[basic].append(question)
-                discussed += discuss
-                opened += unknown
-        self.doc.heading(2, "Til mødet")
-        self.doc.paragraph(
-            "Her er de punkter, lederen har sat til drøftelse, og de spørgsmål, der stadig står åbne, fordi "
-            "svaret er »ved ikke«. De er ordnet under de fire grundspørgsmål, som hører til ethvert "
-            f"teknologiprojekt. {_meeting_count(discussed, opened)}"
+    def _hidden(self) -> None:
+        """Text the leader wrote for questions that are hidden now: kept, with why it no longer counts."""
+        hidden = self.agenda.hidden
+        if not hidden:
+            return
+        self.doc.heading(2, HIDDEN_HEADING)
+        lead = (
+            "Lederen har skrevet disse svar og noter, men et senere svar har gjort spørgsmålene irrelevante. "
+            "De tæller ikke med i buddet eller i resten af noten. De står her, så intet går tabt, og de tæller "
+            "igen, hvis svaret ændres tilbage."
         )
-        if evaluation.disagrees:
-            self.doc.paragraph(
-                "Lederen er uenig i værktøjets bud (se »Lederens egen vurdering« ovenfor). Det er et godt sted at "
-                "begynde mødet."
+        if self.agenda.hidden_choices:
+            lead += (
+                f" Svarfilen gemmer også {_count(self.agenda.hidden_choices, 'valg', 'valg')} til skjulte spørgsmål."
             )
-        for basic, heading in BASIC_QUESTION_HEADINGS.items():
-            self.doc.heading(3, heading)
-            if not groups[basic]:
-                self.doc.paragraph("Intet til drøftelse og ingen åbne spørgsmål her.")
-            for question in groups[basic]:
-                self._meeting_item(question)
-        if groups[None]:
-            self.doc.heading(3, OTHER_HEADING)
-            for question in groups[None]:
-                self._meeting_item(question)
+        self.doc.paragraph(lead)
+        shown_when = None
+        for text in hidden:
+            if text.shown_when is not shown_when or shown_when is None:
+                shown_when = text.shown_when
+                self.doc.paragraph(self._why_hidden(text))
+            self._hidden_text(text)
 
-    def _meeting_item(self, question: Question) -> None:
-        value = self._value(question)
-        discuss = question.id in self.answers.discuss
-        unknown = _is_unknown(value)
-        lines = [_question_text(question.text)]
-        so_far = ""
-        if value is not None and question.is_choice and value != UNKNOWN and value != (UNKNOWN,):
-            labels = ", ".join(_quoted(label) for label in self._labels(question, value))
-            so_far = f" Svaret indtil nu: {labels}."
-        if discuss and unknown:
-            lines.append(f"Sat til drøftelse, og svaret er endnu »{UNKNOWN_LABEL.lower()}«.{so_far}")
-        elif unknown:
-            lines.append(f"Åbent spørgsmål: svaret er endnu »{UNKNOWN_LABEL.lower()}«.{so_far}")
-        elif value is None:
-            lines.append("Sat til drøftelse. Spørgsmålet er ikke besvaret endnu.")
-        else:
-            lines.append(f"Sat til drøftelse.{so_far}")
-        if question.involve:
-            lines.append(f"Inddrag: {_text(question.involve)}.")
-        lines.append(self._read_more(question))
-        self.doc.paragraph(*lines)
-        if value is not None and not question.is_choice:
-            self.doc.paragraph(f"*Svar indtil nu:* {inline(str(value), mid_line=True)}")
-        self._note_paragraph(question)
+    def _why_hidden(self, text: HiddenText) -> str:
+        if text.shown_when is None:
+            return "*Hvorfor det ikke tæller:* spørgsmålet er ikke relevant efter de nuværende svar."
+        condition = describe_condition(self.flow, text.shown_when)
+        return f"*Hvorfor det ikke tæller:* spørgsmålet gælder kun, når {_text(condition)}."
 
-    def _details(self) -> None:
-        self.doc.heading(2, "Svarene afsnit for afsnit")
-        shown = [q for section in self.later_sections for q in section.questions if q.id in self.visible_ids]
-        unanswered = sum(1 for question in shown if self._value(question) is None)
-        if unanswered:
-            status = (
-                f"{_number(unanswered).capitalize()} af dem er ikke besvaret endnu; de står her som »Ikke besvaret«, "
-                "så intet er skjult."
-            )
+    def _hidden_text(self, text: HiddenText) -> None:
+        if text.answer:
+            self.doc.paragraph(_question_text(text.question.text), inline(text.answer))
         else:
-            status = "Alle er besvaret."
-        self.doc.paragraph(
-            f"Her er de {_number(len(shown))} spørgsmål, der er relevante ud fra svarene, med lederens svar og "
-            f"noter. {status}"
+            self.doc.paragraph(_question_text(text.question.text))
+        if text.note:
+            self.doc.paragraph(f"*Note:* {inline(clean_text(text.note), mid_line=True)}")
+
+    def _appendix(self) -> None:
+        """Every other relevant answer, section by section: short ones in a table, long text below it."""
+        self.doc.heading(2, APPENDIX_HEADING)
+        agenda = self.agenda
+        status = (
+            "Alle er besvaret."
+            if agenda.complete
+            else f"{_number(agenda.unanswered).capitalize()} er ikke besvaret endnu og står som »Ikke besvaret«."
         )
-        for section in self.later_sections:
-            self.doc.heading(3, section.title)
-            for question in section.questions:
-                if question.id in self.visible_ids:
-                    self._question_block(question)
+        self.doc.paragraph(
+            f"Svarene på de {agenda.relevant} spørgsmål, der er relevante ud fra svarene. {status} Det, der står "
+            f"under »{MEETING_HEADING}«, og alle noter står kun dér."
+        )
+        for section in self.evaluation.visible_sections:
+            self._appendix_section(section)
+
+    def _appendix_section(self, section: Section) -> None:
+        """A section's sources (for all its questions), then the answers "Til mødet" does not already show."""
+        self.doc.heading(3, section.title)
+        shown = [q for q in section.questions if q.id in self.visible_ids]
+        self.doc.paragraph(self._citation([(q.source.source, q.source.section) for q in shown]))
+        points = sorted(number for q in shown if (number := self.agenda.number_of(q.id)) is not None)
+        opened = sum(1 for item in self.agenda.open if item.question in shown)
+        if points or opened:
+            parts = [f"punkt {_join([str(number) for number in points])}"] if points else []
+            if opened:
+                parts.append(_count(opened, "åbent spørgsmål", "åbne spørgsmål"))
+            self.doc.paragraph(f"Fra dette afsnit står {' og '.join(parts)} under »{MEETING_HEADING}«.")
+        # Each answer once: what "Til mødet" shows, and the name (the note's title), are not repeated here.
+        on_agenda = {item.question.id for item in self.agenda.points + self.agenda.open} | {NAME_QUESTION}
+        questions = [q for q in shown if q.id not in on_agenda]
+        rows: list[tuple[str, str]] = []
+        below: list[Question] = []
+        for question in questions:
+            value = self._value(question)
+            if value is None:
+                rows.append((table_cell(question.text), "*Ikke besvaret*"))
+            elif question.is_choice:
+                labels = ", ".join(one_line(label) for label in self._labels(question, value))
+                rows.append((table_cell(question.text), table_cell(labels)))
+            elif "\n" not in clean_text(str(value)) and len(clean_text(str(value))) <= TABLE_TEXT_LIMIT:
+                rows.append((table_cell(question.text), table_cell(str(value))))
+            else:
+                below.append(question)  # a long text reads badly in a cell: it stands below the table
+        if rows:
+            self.doc.table(("Spørgsmål", "Svar"), rows)
+        for question in below:
+            self._question_block(question)
 
     def _sources(self) -> None:
         self.doc.heading(2, "Kilder")
-        self.doc.paragraph(
-            "Spørgsmålene og forklaringerne i noten bygger på disse kilder. Under hver kilde står de afsnit, noten "
-            "henviser til, så man kan læse videre."
-        )
+        self.doc.paragraph("Afsnittene, noten bygger på, står ved hvert afsnit i bilaget.")
         items = []
         for source_id in self.source_numbers:
             source = self.flow.source(source_id)
             year = f", {source.year}" if source.year is not None else ""
             link = f" {autolink(source.url)}" if source.url and autolink(source.url) else ""
-            # Sorted, so that a chapter's sections stand together ("1. Kerneopgave", "1. Kerneopgave: ...").
-            sections = sorted(self.cited[source_id], key=lambda section: (section.casefold(), section))
-            entry = f"{_quoted(source.title)}, {_text(source.publisher)}{year}.{link} Afsnit, noten henviser til:"
-            items.append((entry, [_quoted(section) for section in sections]))
+            items.append((f"{_quoted(source.title)}, {_text(source.publisher)}{year}.{link}", []))
         self.doc.numbered(items)
-
-    def _colophon(self) -> None:
-        self.doc.heading(2, "Om noten")
-        self.doc.paragraph(
-            f"Noten er lavet med kerneopgave-guiden ud fra forløbet {code_span(self.flow.id)}, version "
-            f"{_text(self.flow.version)}. Den samme svarfil giver altid den samme note, så en ændring i noten "
-            "svarer til en ændring i svarene."
-        )

@@ -45,6 +45,14 @@ class MarkdownDocument:
         """A bullet list; each item is one line of Markdown."""
         self._blocks.append("\n".join(f"- {item}" for item in items))
 
+    def grouped_bullets(self, groups: list[tuple[str, list[str]]]) -> None:
+        """A bullet list of groups, each with its items as a bullet sublist; all one line of Markdown each."""
+        lines = []
+        for group, items in groups:
+            lines.append(f"- {group}")
+            lines.extend(f"  - {item}" for item in items)
+        self._blocks.append("\n".join(lines))
+
     def numbered(self, items: list[tuple[str, list[str]]]) -> None:
         """An ordered list; each item is one line of Markdown with an optional bullet sublist."""
         lines = []
@@ -53,6 +61,24 @@ class MarkdownDocument:
             lines.append(marker + item)
             # A sublist belongs to the item when indented to the item's content.
             lines.extend(" " * len(marker) + f"- {subitem}" for subitem in subitems)
+        self._blocks.append("\n".join(lines))
+
+    def numbered_blocks(self, items: list[list[str]]) -> None:
+        """An ordered list whose items hold one or more blocks (paragraphs), numbered from 1.
+
+        Each block's lines after the first are indented to the item's content, so they
+        stay inside the item on every wiki (not only by CommonMark's lazy continuation).
+        """
+        lines: list[str] = []
+        for number, blocks in enumerate(items, start=1):
+            marker = f"{number}. "
+            indent = " " * len(marker)
+            for index, block in enumerate(blocks):
+                if index:
+                    lines.append("")
+                for line_number, line in enumerate(block.split("\n")):
+                    lead = marker if index == 0 and line_number == 0 else indent
+                    lines.append(lead + line)
         self._blocks.append("\n".join(lines))
 
     def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

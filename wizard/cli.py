@@ -265,6 +265,7 @@ def _cmd_export(args: Any, flow: Flow) -> int:
     targets = _export_targets(args)
     try:
         from outputs.markdown import render_markdown, write_markdown
+        from outputs.note_facts import NoteFacts, file_facts
     except ImportError:
         raise _fail("eksporten til Markdown findes ikke i denne udgave af programmet.") from None
     code = OK
@@ -277,11 +278,13 @@ def _cmd_export(args: Any, flow: Flow) -> int:
             _warn(f"{argument}: {_count(problems)}; noten er ikke lavet. Ret filen, og prøv igen.")
             code = max(code, FILE_ERRORS)
             continue
+        # Who prepared it and when it last changed come from the answers file (not from standard input).
+        facts = NoteFacts() if argument == STDIN else file_facts(Path(argument))
         if target is None:
-            sys.stdout.write(render_markdown(flow, answers))
+            sys.stdout.write(render_markdown(flow, answers, facts))
             continue
         try:
-            write_markdown(target, flow, answers)
+            write_markdown(target, flow, answers, facts)
         except SaveError as error:
             _warn(f"wizard: fejl: {error.message}")
             code = CANNOT_RUN

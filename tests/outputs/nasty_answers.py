@@ -12,6 +12,9 @@ from flows import Answers, Verdict
 
 TEXT_ANSWERS = ("navn", "beskrivelse", "moede", "ker-vaerdi", "med-til-moedet")
 NOTED = ("fase", "kontakt-aendres", "ker-bivirkninger")
+# Written before the leader's judgement hid the short overview: shown under "Tekst, der ikke længere tæller".
+HIDDEN_TEXT = "kort-formaal"
+HIDDEN_NOTED = "kort-gevinst"
 BASE = Answers(
     values={
         "fagomraade": "social-og-sundhed",
@@ -76,5 +79,6 @@ NASTY = [
 
 def place(text: str) -> Answers:
     """``text`` in every place a leader's words can land."""
-    values = {**BASE.values, **dict.fromkeys(TEXT_ANSWERS, text)}
-    return replace(BASE, values=values, notes=dict.fromkeys(NOTED, text), judgement_reason=text)
+    values = {**BASE.values, **dict.fromkeys((*TEXT_ANSWERS, HIDDEN_TEXT), text)}
+    notes = dict.fromkeys((*NOTED, HIDDEN_NOTED), text)
+    return replace(BASE, values=values, notes=notes, judgement_reason=text)

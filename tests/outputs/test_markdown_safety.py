@@ -1,10 +1,10 @@
 """Whatever a leader types shows exactly as typed and never changes the note's structure.
 
 Each test puts the same text in every place a leader's words can land – the
-name (the H1 and the table), free-text answers (the table, below it, the
-details, "Svar indtil nu" in Til mødet), notes and the reason for the leader's
-own judgement – then reads the note back as a wiki would (markdown-it-py,
-CommonMark + GFM tables) and checks:
+name (the H1), free-text answers (an appendix table, below it, "Svar:" in Til
+mødet), notes (Til mødet), the reason for the leader's own judgement (the front
+page) and text hidden by a later choice (its own part) – then reads the note
+back as a wiki would (markdown-it-py, CommonMark + GFM tables) and checks:
 
 - the text a reader sees in each place equals what was typed (as ``clean_text``
   documents: LF line ends, control characters shown as U+FFFD, blank lines
@@ -22,7 +22,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from flows import default_flow
-from outputs.markdown import NEUTRAL_TITLE, TABLE_TEXT_LIMIT, render_markdown
+from outputs.markdown import (
+    APPENDIX_HEADING,
+    FRONT_REASON_WORDS,
+    HIDDEN_HEADING,
+    NEUTRAL_TITLE,
+    TABLE_TEXT_LIMIT,
+    render_markdown,
+)
 from outputs.md_escape import REPLACEMENT, clean_text, inline, one_line, table_cell
 from tests.outputs.md_tokens import (
     HTML_TOKENS,
@@ -35,7 +42,7 @@ from tests.outputs.md_tokens import (
     structure,
     table_rows,
 )
-from tests.outputs.nasty_answers import NASTY, TEXT_ANSWERS, place
+from tests.outputs.nasty_answers import HIDDEN_TEXT, NASTY, NOTED, place
 
 FLOW = default_flow()
 
@@ -54,33 +61,37 @@ def check(text: str) -> None:
     headings = outline(tokens)
     assert headings[0] == (1, one_line(text) if shown else NEUTRAL_TITLE)
 
-    rows = dict(table_rows(tokens))
-    # Answers stand below the table (long ones) and in the details; Til mødet shows
-    # its own status line after the question instead.
-    blocks = [
-        *question_blocks(part(tokens, "Om teknologien")),
-        *question_blocks(part(tokens, "Svarene afsnit for afsnit")),
-    ]
-    answers_by_question: dict[str, list[str]] = {}
-    for block in blocks:
-        answers_by_question.setdefault(block.question, []).append(block.answer)
-    for question_id in TEXT_ANSWERS:
+    # The appendix: a short answer in its section's table, a long one below it.
+    appendix = part(tokens, APPENDIX_HEADING)
+    rows = dict(table_rows(appendix))
+    blocks: dict[str, list[str]] = {}
+    for block in question_blocks(appendix):
+        blocks.setdefault(block.question, []).append(block.answer)
+    for question_id in ("beskrivelse", "moede", "ker-vaerdi"):
         question = FLOW.questions[question_id]
         if not shown:
-            assert answers_by_question.get(question.text, ["Ikke besvaret"]) == ["Ikke besvaret"]
-            continue
-        in_table = "\n" not in shown and len(shown) <= TABLE_TEXT_LIMIT
-        if question_id in ("navn", "beskrivelse", "moede") and in_table:
+            assert rows[question.text] == "Ikke besvaret"
+        elif "\n" not in shown and len(shown) <= TABLE_TEXT_LIMIT:
             assert rows[question.text] == shown
-            assert question.text not in answers_by_question  # in the table, not again below it
+            assert question.text not in blocks  # in the table, not again below it
         else:
-            assert answers_by_question[question.text] == [shown], question_id
+            assert blocks[question.text] == [shown], question_id
+            assert question.text not in rows
+    # Til mødet: the answer to the meeting question (marked) and the notes, each once.
+    meeting = part(tokens, "Til mødet")
+    assert labelled(meeting, "Svar:") == ([shown] if shown else [])
+    assert labelled(meeting, "Note:") == ([shown] * len(NOTED) if shown else [])
     if shown:
-        # fase and kontakt-aendres twice (Til mødet, and below the table or in the
-        # details), ker-bivirkninger once (details).
-        assert labelled(tokens, "Note:") == [shown] * 5
-        assert labelled(tokens, "Begrundelse:") == [shown]
-        assert labelled(tokens, "Svar indtil nu:") == [shown]
+        assert labelled(tokens, "Svar:") == [shown]
+        reason = labelled(tokens, "Begrundelse:")
+        assert reason[-1] == shown  # in full once (twice when the front page shortens a long one)
+        assert len(reason) == (1 if len(one_line(shown).split(" ")) <= FRONT_REASON_WORDS else 2)
+        # Hidden by the leader's judgement: kept under its own heading.
+        hidden = part(tokens, HIDDEN_HEADING)
+        hidden_blocks = {block.question: block.answer for block in question_blocks(hidden)}
+        assert hidden_blocks[FLOW.questions[HIDDEN_TEXT].text] == shown
+        assert labelled(hidden, "Note:") == [shown]
+        assert labelled(tokens, "Note:") == [shown] * (len(NOTED) + 1)
     else:
         assert labelled(tokens, "Note:") == []
 

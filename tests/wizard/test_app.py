@@ -18,7 +18,7 @@ from flows import Kind, Verdict, default_flow, evaluate
 from outputs.answers_file import load_answers
 from tests.flows import cases
 from wizard.app import WizardApp, open_preparation
-from wizard.screens.pages import JUDGEMENT, SUMMARY
+from wizard.screens.pages import JUDGEMENT, SUMMARY, outline
 from wizard.screens.prepare import PrepareScreen
 
 SIZE = (80, 24)
@@ -78,7 +78,7 @@ async def walk_to_summary(pilot, app: WizardApp, case: dict, reason: str, discus
         if page == SUMMARY:
             return given
         if page == JUDGEMENT:
-            await pilot.press("enter")  # keep "follow the triage"; Enter moves to the reason
+            await pilot.press("enter")  # nothing is preselected: Enter picks "Jeg er enig" and moves to the reason
             await type_text(pilot, reason)
             await pilot.press("enter", "enter")  # to the traits, then on (keep the suggested traits)
             await pilot.pause()
@@ -105,7 +105,9 @@ def test_simple_tool_prepared_with_keys_alone_is_saved(workdir):
             given = await walk_to_summary(pilot, app, cases.SIT_STAND_DESKS, "Kun nye borde.")
             await pilot.press("enter")  # export to the suggested ./forberedelse.md
             await pilot.pause()
-            assert "Noten er gemt" in str(app.screen.query_one("#export-message").render())
+            message = app.screen.query_one("#export-message")
+            assert "Noten er gemt" in str(message.render())
+            assert app.screen.get_widget_at(*message.region.offset)[0] is message  # on screen, not below it
             await pilot.press("ctrl+q")
             await pilot.pause()
         return app, given
@@ -120,7 +122,7 @@ def test_simple_tool_prepared_with_keys_alone_is_saved(workdir):
     assert evaluation.answered == evaluation.visible
     for question_id, value in given.items():
         assert answers.values[question_id] == value
-    assert answers.judgement is None
+    assert answers.judgement is Verdict.SIMPLE  # the agreement the screen showed is in the file
     assert answers.judgement_reason == "Kun nye borde."
     assert (workdir / "forberedelse.md").read_text(encoding="utf-8").startswith("#")
     assert not list(workdir.glob(".*.lock"))  # the lock went with the app
@@ -200,28 +202,29 @@ def test_changing_an_answer_that_hides_answered_questions_asks_first_and_keeps_t
             await walk_to_summary(pilot, app, cases.SIT_STAND_DESKS, "Borde.")
             flow = app.flow
             before = app.preparation.evaluation
-            assert before.verdict is Verdict.SIMPLE
-            await pilot.press("ctrl+o")  # outline → the triage section (all answered: its first question)
-            await pilot.press("home", "down", "enter")
+            assert before.verdict is Verdict.SIMPLE and before.judgement is Verdict.SIMPLE
+            entries = [entry.page for entry in outline(flow, before)]
+            await pilot.press("ctrl+o", "home", *["down"] * entries.index(JUDGEMENT), "enter")  # to "Din vurdering"
             await pilot.pause()
-            assert app.screen.page.question_id == "glider-ind"
-            await pilot.press("home", "down", "enter")  # "Nej" tips it to a change: kort-overblik would go
+            assert app.screen.page == JUDGEMENT
+            await pilot.press("end", "enter")  # "forandring": the short overview would go
             await pilot.pause()
             dialog_text = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
             assert "ikke længere relevante" in dialog_text
+            assert "står i noten under »Tekst, der ikke længere tæller«" in dialog_text
+            choices = app.screen.query_one("#dialog-choices")  # four questions hide: the choices still show
+            assert app.screen.get_widget_at(*choices.region.offset)[0] is choices
             await pilot.press("down", "enter")  # "Nej, behold det gamle svar"
             await pilot.pause()
-            assert app.preparation.answers.values["glider-ind"] == "ja"
-            assert app.screen.query_one("#answer").value == "ja"
-            await pilot.press("home", "down", "enter")
+            assert app.preparation.answers.judgement is Verdict.SIMPLE
+            await pilot.press("end", "enter")
             await pilot.pause()
             await pilot.press("enter")  # "Ja, skift svaret"
             await pilot.pause()
             after = app.preparation.evaluation
             kept = load_answers(Path("forberedelse.toml"), flow)
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press("home", "enter")  # back to "Ja": nothing is hidden, no question asked
+            await pilot.press("shift+tab")  # from the reason back to the list
+            await pilot.press("home", "enter")  # back to "Jeg er enig": nothing is hidden, no question asked
             await pilot.pause()
             again = app.preparation.evaluation
             await pilot.press("ctrl+q")
@@ -229,11 +232,11 @@ def test_changing_an_answer_that_hides_answered_questions_asks_first_and_keeps_t
         return before, after, kept, again
 
     before, after, kept, again = asyncio.run(scenario())
-    assert after.verdict is Verdict.CHANGE
+    assert after.judgement is Verdict.CHANGE and after.disagrees
     assert not after.is_visible("kort-formaal")
     assert "kort-formaal" not in after.visible_answers  # hidden answers count nowhere
     assert "kort-formaal" in kept.values  # ... but they are kept in the file
-    assert again.verdict is Verdict.SIMPLE
+    assert again.judgement is Verdict.SIMPLE and not again.disagrees
     assert again.visible_answers["kort-formaal"] == before.visible_answers["kort-formaal"]
 
 

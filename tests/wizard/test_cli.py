@@ -318,9 +318,11 @@ def test_status_refuses_a_file_with_errors_with_the_same_messages_as_check(capsy
 
 def test_export_to_stdout_and_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, answers_file: Path) -> None:
     from outputs.markdown import render_markdown
+    from outputs.note_facts import file_facts
 
     flow = default_flow()
-    expected = render_markdown(flow, load_answers(answers_file, flow))
+    expected = render_markdown(flow, load_answers(answers_file, flow), file_facts(answers_file))
+    assert "sidst ændret" in expected  # the answers file's owner and day of last change
     assert run(capsys, "export", str(answers_file)) == (0, expected, "")
     note = tmp_path / "note.md"
     code, out, err = run(capsys, "export", str(answers_file), "-o", str(note))

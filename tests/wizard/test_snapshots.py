@@ -8,12 +8,13 @@ the screens do. Review a changed picture (snapshot_report.html) before accepting
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from flows import Answers, Verdict, parse_flow
+from outputs.note_facts import NoteFacts
 from outputs.saving import save_answers
 from wizard.app import WizardApp, open_preparation
 
@@ -169,6 +170,11 @@ def flow():
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    # The note names the answers file's owner and day of last change: fixed here, like the clock.
+    import wizard.widgets.summary_page
+
+    facts = NoteFacts(changed=date(2025, 3, 4), prepared_by="Mette Hansen")
+    monkeypatch.setattr(wizard.widgets.summary_page, "file_facts", lambda path: facts)
     return tmp_path
 
 

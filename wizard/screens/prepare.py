@@ -61,6 +61,23 @@ def with_value(answers: Answers, question_id: str, value: AnswerValue | None) ->
     return replace(answers, values=values)
 
 
+# At most this many hidden questions are named: the reassurance and the choices must fit at 80x24.
+HIDDEN_NAMES_SHOWN = 4
+
+
+def hiding_message(texts: list[str]) -> str:
+    """What the leader reads before answers are hidden: first that nothing is lost, then which questions."""
+    count = len(texts)
+    names = [f"• {shorten(text, 66)}" for text in texts[:HIDDEN_NAMES_SHOWN]]
+    if count > HIDDEN_NAMES_SHOWN:
+        names.append(f"… og {count - HIDDEN_NAMES_SHOWN} til")
+    return (
+        f"Ændrer du svaret, er {count} spørgsmål, du har besvaret, ikke længere relevante. Intet bliver slettet: "
+        "svarene bliver i filen, og det, du har skrevet, står i noten under »Tekst, der ikke længere tæller«. "
+        "Svarene tæller igen, hvis du ændrer svaret tilbage.\n" + "\n".join(names)
+    )
+
+
 def hidden_by(before: Evaluation, after: Evaluation) -> list[str]:
     """Questions answered and visible ``before`` that are hidden ``after``."""
     return [question_id for question_id in before.visible_answers if not after.is_visible(question_id)]
@@ -256,13 +273,10 @@ class PrepareScreen(Screen):
             return
         if isinstance(self.focused, ChoiceList):
             self.focused.show_pick()  # Enter leaves drawing the pick to us; it shows behind the question
-        names = "\n".join(f"• {shorten(self.flow.questions[question_id].text, 70)}" for question_id in lost)
         self.app.push_screen(
             ChoiceDialog(
                 "Skjuler besvarede spørgsmål",
-                f"Ændrer du svaret, er {len(lost)} spørgsmål, du har besvaret, ikke længere relevante:\n{names}\n\n"
-                "Svarene bliver i filen, men tæller ikke med, så længe spørgsmålene er skjult. "
-                "De kommer tilbage, hvis du ændrer svaret tilbage.",
+                hiding_message([self.flow.questions[question_id].text for question_id in lost]),
                 [("skift", "Ja, skift svaret"), ("behold", "Nej, behold det gamle svar")],
             ),
             finish,
@@ -329,7 +343,12 @@ class PrepareScreen(Screen):
     @on(ChoiceList.Chosen, "#judgement")
     def _judgement_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        judgement = None if event.value == AGREE else Verdict(event.value)
+        # "Jeg er enig" is saved as the verdict it agrees with, so the file says what the screen showed.
+        verdict = self.preparation.evaluation.verdict
+        if event.value == AGREE:
+            judgement = verdict if verdict is not Verdict.UNRESOLVED else None
+        else:
+            judgement = Verdict(event.value)
         self.propose(replace(self.preparation.answers, judgement=judgement), event.advance)
 
     @on(ChoiceList.Chosen, "#traits")
@@ -372,10 +391,11 @@ class PrepareScreen(Screen):
 
     def export(self, path: Path) -> None:
         from outputs.markdown import write_markdown
+        from outputs.note_facts import file_facts
 
         self.app.save_now()
         try:
-            write_markdown(path, self.flow, self.preparation.answers)
+            write_markdown(path, self.flow, self.preparation.answers, file_facts(self.preparation.path))
         except (SaveError, OSError) as error:
             message = getattr(error, "message", None) or (
                 danish_reason(error) if isinstance(error, OSError) else str(error)
@@ -387,4 +407,7 @@ class PrepareScreen(Screen):
         self._export_message(f"Noten er gemt {now:%H:%M:%S} i {display_path(path)}.")
 
     def _export_message(self, message: str) -> None:
-        self.query_one("#export-message", Static).update(message)
+        """The answer to Enter in the export field, right under it and scrolled into view."""
+        line = self.query_one("#export-message", Static)
+        line.update(message)
+        self.call_after_refresh(line.scroll_visible, animate=False)

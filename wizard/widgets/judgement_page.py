@@ -16,12 +16,24 @@ AGREE = "enig"
 
 
 def judgement_choices(evaluation: Evaluation) -> list[tuple[str, str]]:
-    bud = verdict_label(evaluation.verdict).lower()
-    return [
-        (AGREE, f"Jeg følger triagens bud (nu: {bud})"),
+    """The leader's options; agreeing needs a verdict to agree with."""
+    own = [
         (Verdict.SIMPLE.value, "Jeg vurderer, at det er et simpelt redskab"),
         (Verdict.CHANGE.value, "Jeg vurderer, at det er en forandring af kerneopgaven"),
     ]
+    if evaluation.verdict is Verdict.UNRESOLVED:
+        return own
+    return [(AGREE, f"Jeg er enig i triagens bud ({verdict_label(evaluation.verdict).lower()})"), *own]
+
+
+def chosen_judgement(evaluation: Evaluation) -> list[str]:
+    """What the list shows as chosen: nothing until the leader has chosen (nothing is preselected
+    that the file would not hold), "enig" when the saved judgement is the triage's verdict."""
+    if evaluation.judgement is None:
+        return []
+    if evaluation.judgement is evaluation.verdict:
+        return [AGREE]
+    return [evaluation.judgement.value]
 
 
 def traits_explanation(flow: Flow) -> str:
@@ -57,8 +69,7 @@ class JudgementPage(Vertical):
         yield Static(
             "Buddet er en hjælp; det er din vurdering, der tæller. Er du enig?", classes="question", markup=False
         )
-        chosen = answers.judgement.value if answers.judgement else AGREE
-        yield ChoiceList(judgement_choices(evaluation), chosen=[chosen], id="judgement")
+        yield ChoiceList(judgement_choices(evaluation), chosen=chosen_judgement(evaluation), id="judgement")
         yield Static("Begrundelse – skriv kort hvorfor, især hvis du er uenig:", classes="label", markup=False)
         from wizard.widgets.text_answer import AnswerText  # loaded when a text area is first shown
 

@@ -1,4 +1,10 @@
-"""The end of the walk: verdict, the leader's judgement, points for the meeting, progress, the note."""
+"""The end of the walk: verdict, the leader's judgement, progress, the export, the agenda, the note.
+
+The counts and the agenda come from ``outputs.agenda`` – the model the note is written
+from – so this page and the exported note list the same points and say the same numbers.
+The export field sits near the top, with its message right under it: after Enter, the
+leader sees "Noten er gemt …" where they are looking, also at 80x24.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,9 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from flows import Answers, Evaluation, Flow
-from outputs.markdown import render_markdown, wiki_parser
+from outputs.agenda import Agenda, AgendaItem, meeting_agenda
+from outputs.markdown import HIDDEN_HEADING, MEETING_HEADING, render_markdown, wiki_parser
+from outputs.note_facts import file_facts
 from wizard.widgets.line_input import LineInput
 from wizard.widgets.wording import answer_text, display_path, shorten, verdict_label
 
@@ -20,14 +28,18 @@ def export_path_for(answers_path: Path) -> Path:
     return answers_path.with_suffix(".md")
 
 
-def summary_text(flow: Flow, answers: Answers, evaluation: Evaluation) -> Content:
+def summary_text(flow: Flow, answers: Answers, evaluation: Evaluation, agenda: Agenda | None = None) -> Content:
+    """Verdict, the leader's judgement, traits and progress: the note's front page in a few lines."""
+    agenda = agenda or meeting_agenda(flow, answers, evaluation)
     bold = "bold"
     lines: list[Content] = []
     reasons = ", ".join(reason.title.lower() for reason in evaluation.reasons)
     lines.append(Content.assemble(("Triagens bud: ", bold), (verdict_label(evaluation.verdict), "bold reverse")))
     lines.append(Content(f"  {shorten(reasons, 150)}"))
     if evaluation.judgement is None:
-        lines.append(Content.assemble(("Din vurdering: ", bold), "du følger triagens bud"))
+        lines.append(
+            Content.assemble(("Din vurdering: ", bold), "ikke valgt endnu (Ctrl+O → »Din vurdering« fører dig dertil)")
+        )
     else:
         agreement = "uenig med triagen" if evaluation.disagrees else "enig med triagen"
         label = verdict_label(evaluation.judgement).lower()
@@ -38,24 +50,57 @@ def summary_text(flow: Flow, answers: Answers, evaluation: Evaluation) -> Conten
         lines.append(Content("  Du har ikke skrevet en begrundelse. Ctrl+O → »Din vurdering« fører dig dertil."))
     traits = ", ".join(flow.trait(trait).title for trait in evaluation.traits) or "ingen valgt"
     lines.append(Content.assemble(("Træk: ", bold), traits))
-    missing = evaluation.visible - evaluation.answered
-    progress = f"{evaluation.answered} af {evaluation.visible} relevante spørgsmål"
-    if missing:
-        progress += f"; {missing} mangler (Ctrl+O viser hvor)"
+    state = "færdig" if agenda.complete else "kladde"
+    progress = f"{agenda.answered} af {agenda.relevant} relevante spørgsmål ({state})"
+    if agenda.unanswered:
+        progress += f"; {agenda.unanswered} mangler (Ctrl+O viser hvor)"
     lines.append(Content.assemble(("Besvaret: ", bold), progress))
-    points = [question for question in evaluation.visible_questions if question.id in answers.discuss]
-    if points:
-        lines.append(Content.styled(f"Til drøftelse på mødet ({len(points)}):", bold))
-        for question in points:
-            answer = answer_text(question, evaluation.visible_answers.get(question.id))
-            note = answers.notes.get(question.id)
-            line = f"  • {shorten(question.text, 60)} – {shorten(answer, 40)}"
-            lines.append(Content(f"{line} – note: {shorten(note, 60)}" if note else line))
+    hidden = _hidden_summary(agenda)
+    if hidden:
+        lines.append(Content.assemble(("Skjult: ", bold), hidden))
+    return Content("\n").join(lines)
+
+
+def _hidden_summary(agenda: Agenda) -> str:
+    parts = []
+    if agenda.hidden:
+        parts.append(f"{len(agenda.hidden)} {'tekst' if len(agenda.hidden) == 1 else 'tekster'}")
+    if agenda.hidden_choices:
+        parts.append(f"{agenda.hidden_choices} valg")
+    if not parts:
+        return ""
+    where = f"; teksterne står i noten under »{HIDDEN_HEADING}«" if agenda.hidden else ""
+    return f"{' og '.join(parts)} til skjulte spørgsmål tæller ikke med{where}"
+
+
+def agenda_text(flow: Flow, agenda: Agenda) -> Content:
+    """ "Til mødet" as the note numbers it: the points, then the open questions."""
+    bold = "bold"
+    lines: list[Content] = []
+    if agenda.points:
+        count = f"{len(agenda.points)} {'punkt' if len(agenda.points) == 1 else 'punkter'}"
+        lines.append(Content.styled(f"{MEETING_HEADING} ({count}, som i noten):", bold))
+        lines += [Content(_point_line(item)) for item in agenda.points]
     else:
         lines.append(
-            Content.assemble(("Til drøftelse på mødet: ", bold), "intet markeret endnu (Ctrl+T ved et spørgsmål)")
+            Content.assemble(
+                (f"{MEETING_HEADING}: ", bold), "intet markeret og ingen noter endnu (Ctrl+T ved et spørgsmål)"
+            )
         )
+    if agenda.open:
+        lines.append(Content.styled(f"Åbne spørgsmål (ved ikke): {len(agenda.open)}", bold))
+        lines += [Content(f"  • {shorten(item.question.text, 74)}") for item in agenda.open]
     return Content("\n").join(lines)
+
+
+def _point_line(item: AgendaItem) -> str:
+    kind = "drøftelse" if item.marked else ("til mødet" if item.question.meeting else "note")
+    line = f"{item.number:>3}. {shorten(item.question.text, 50)} ({kind})"
+    if item.value is not None:
+        line += f" – {shorten(answer_text(item.question, item.value), 40)}"
+    if item.note:
+        line += f" – note: {shorten(item.note, 50)}"
+    return line
 
 
 class SummaryPage(Vertical):
@@ -67,14 +112,15 @@ class SummaryPage(Vertical):
         self.answers_path = answers_path
 
     def compose(self) -> ComposeResult:
-        yield Static(summary_text(self.flow, self.answers, self.evaluation), id="summary")
+        agenda = meeting_agenda(self.flow, self.answers, self.evaluation)
+        yield Static(summary_text(self.flow, self.answers, self.evaluation, agenda), id="summary")
         yield Static("Gem noten til mødet som Markdown – skriv evt. et andet navn, og tryk Enter:", classes="label")
         with Horizontal(classes="note-row"):
             yield Static("  Fil:", classes="note-label", markup=False)
             yield LineInput(display_path(export_path_for(self.answers_path)), id="export-path")
         yield Static("", id="export-message", markup=False)
+        yield Static(agenda_text(self.flow, agenda), id="agenda")
         yield Static("Forhåndsvisning af noten (Page Down / Page Up ruller):", classes="label", markup=False)
         # The wiki's parser, not Textual's default: the preview shows exactly what the wiki will show.
-        yield Markdown(
-            render_markdown(self.flow, self.answers), id="preview", open_links=False, parser_factory=wiki_parser
-        )
+        note = render_markdown(self.flow, self.answers, file_facts(self.answers_path))
+        yield Markdown(note, id="preview", open_links=False, parser_factory=wiki_parser)
