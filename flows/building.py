@@ -18,6 +18,7 @@ from flows.schema import (
     Criterion,
     Flow,
     Kind,
+    Migration,
     Option,
     Question,
     Section,
@@ -53,7 +54,18 @@ def _flow(data: dict[str, Any]) -> Flow:
             "triage": TriageRules(**data["triage"]),
             "criteria": tuple(_criterion(criterion) for criterion in data["criteria"]),
             "sections": tuple(_section(section) for section in data["sections"]),
+            "migrations": tuple(_migration(migration) for migration in data.get("migrations", ())),
         }
+    )
+
+
+def _migration(data: dict[str, Any]) -> Migration:
+    return Migration(
+        from_version=data["from-version"],
+        renamed_questions=dict(data.get("renamed-questions", {})),
+        removed_questions=tuple(data.get("removed-questions", ())),
+        added_questions=tuple(data.get("added-questions", ())),
+        options={question: dict(mapping) for question, mapping in data.get("options", {}).items()},
     )
 
 

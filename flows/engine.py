@@ -30,6 +30,9 @@ class Answers:
     traits: tuple[str, ...] | None = None  # None: follow the triage's suggestion
     notes: Mapping[str, str] = field(default_factory=dict)
     discuss: frozenset[str] = frozenset()
+    # Answers to questions an older version of the flow had (old id -> answer): never
+    # weighed, never dropped; written under [tidligere-svar] and listed in the note.
+    retired: Mapping[str, AnswerValue] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

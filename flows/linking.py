@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from flows.conditions import UNKNOWN, Condition, ConditionError, parse_condition
 from flows.ids import nearest
 from flows.locator import Locator
+from flows.migrations import migration_problems
 from flows.problems import FlowError, FlowProblem, Loc
 from flows.schema import PATH_NAME, TRAITS_NAME, Flow, Kind, Question, Verdict
 
@@ -90,6 +91,7 @@ def _whole_flow_problems(flow: Flow) -> Iterator[tuple[Loc, str]]:
     for t_index, trait in enumerate(flow.traits):
         if trait.source.source not in source_ids:
             yield ("traits", t_index, "source"), f"kilden {trait.source.source!r} er ikke defineret under [[sources]]"
+    yield from migration_problems(flow)
 
 
 def _duplicates(field: str, ids: list[str], what: str) -> Iterator[tuple[Loc, str]]:

@@ -10,7 +10,7 @@ everything a leader reads is Danish data in the flow file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
@@ -48,6 +48,9 @@ UNKNOWN_LABEL = "Ved ikke"
 
 # Unknown keys in a flow file are mistakes (a misspelt field would otherwise be ignored).
 _STRICT_KEYS = {"extra": "forbid"}
+# The [[migrations]] tables are written with hyphens (from-version), like the answers file's keys.
+_HYPHENATED_KEYS = {"extra": "forbid", "alias_generator": lambda name: name.replace("_", "-")}
+OptionOrNothing = Annotated[str, Rule(pattern=r"^$|" + ID_PATTERN[1:])]
 
 
 class Kind(StrEnum):
@@ -227,6 +230,23 @@ class TriageRules:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Migration:
+    """How to read answers written under an older version of the flow (``from-version``).
+
+    Several entries may share a ``from-version`` (they are read together); versions
+    chain, so a file two versions old goes through each step (``flows.migrations``).
+    """
+
+    __pydantic_config__ = _HYPHENATED_KEYS
+
+    from_version: Version
+    renamed_questions: dict[Id, Id] = field(default_factory=dict)  # old id -> new id
+    removed_questions: tuple[Id, ...] = ()  # answers kept under [tidligere-svar]
+    added_questions: tuple[Id, ...] = ()  # counted in the message "N spørgsmål er nye"
+    options: dict[Id, dict[Id, OptionOrNothing]] = field(default_factory=dict)  # (new) question id -> old -> new/""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Flow:
     __pydantic_config__ = _STRICT_KEYS
 
@@ -239,6 +259,7 @@ class Flow:
     triage: TriageRules
     criteria: Annotated[tuple[Criterion, ...], NotEmpty]
     sections: Annotated[tuple[Section, ...], NotEmpty]
+    migrations: tuple[Migration, ...] = ()
 
     # Not fields (no annotation): indexes set by ``flows.linking`` once the flow is
     # checked, read by the engine on every key press; and the plan, built on first use.

@@ -15,6 +15,7 @@ import re
 from typing import Any, Protocol
 
 from flows import Flow
+from flows.migrations import upgrade_from
 from outputs import answers_names as names
 from outputs.printable import quoted
 from outputs.problems import ERROR, WARNING, Severity
@@ -147,7 +148,8 @@ def _flow_version(checker: _Reporter, value: object) -> bool:
             unreadable=True,
         )
         return False
-    if _compare(value, flow.version) < 0:
+    if _compare(value, flow.version) < 0 and upgrade_from(flow, value) is None:
+        # (with migrations for that version, the checker says what changed once it has read the file)
         checker.report(
             WARNING,
             path,

@@ -249,6 +249,7 @@ class _Note:
         self._meeting()
         self._details()
         self._sources()
+        self._retired()
         self._colophon()
         return self.doc.text()
 
@@ -481,6 +482,23 @@ class _Note:
             entry = f"{_quoted(source.title)}, {_text(source.publisher)}{year}.{link} Afsnit, noten henviser til:"
             items.append((entry, [_quoted(section) for section in sections]))
         self.doc.numbered(items)
+
+    def _retired(self) -> None:
+        """Answers to questions an older version of the flow asked: shown, never weighed or dropped."""
+        retired = self.answers.retired
+        if not retired:
+            return
+        self.doc.heading(2, "Tidligere svar")
+        self.doc.paragraph(
+            "Forløbet er ændret, siden disse svar blev givet: spørgsmålet eller svarmuligheden findes ikke "
+            "længere. Svarene tæller ikke i buddet, men står her, så intet af det, lederen har svaret, går tabt."
+        )
+        items = []
+        for key in sorted(retired):
+            value = retired[key]
+            shown = ", ".join(value) if isinstance(value, tuple) else value
+            items.append(f"{code_span(key)}: {_quoted(shown)}")
+        self.doc.bullets(items)
 
     def _colophon(self) -> None:
         self.doc.heading(2, "Om noten")

@@ -278,7 +278,7 @@ def test_sources_are_numbered_with_the_sections_cited() -> None:
 
 def test_the_flow_id_and_version_close_the_note() -> None:
     last = note(change_answers()).rstrip("\n").split("\n")[-1]
-    assert "`kerneopgave`, version 1.0." in last
+    assert "`kerneopgave`, version 2.0." in last
 
 
 def test_same_answers_give_identical_bytes_whatever_the_order_they_were_given_in() -> None:

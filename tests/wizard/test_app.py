@@ -300,7 +300,7 @@ def test_a_file_with_errors_is_not_opened_and_not_touched(workdir, monkeypatch, 
     from wizard.app import run_app
 
     broken = (
-        '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "1.0"\n\n[triage]\nglider-ind = "maaske"\n'
+        '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "2.0"\n\n[triage]\nglider-ind = "maaske"\n'
     )
     path = workdir / "forberedelse.toml"
     path.write_text(broken, encoding="utf-8")
