@@ -96,6 +96,13 @@ class SourceRef:
 
     source: Id
     section: Text
+    # A question of our own: grounded in the section, but the source does not ask it.
+    own: bool = False
+
+    @property
+    def own_note(self) -> str:
+        """What follows the section wherever a citation is shown: says so for a question of our own."""
+        return " (eget spørgsmål med udgangspunkt i afsnittet)" if self.own else ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -326,9 +326,16 @@ class _Checker(ValueChecks):
             return key
         return self.upgrade.current_id(key) or key
 
+    def removed_since(self, key: str) -> bool:
+        """The question was removed since the file's (older) version of the flow."""
+        return self.upgrade is not None and self.upgrade.current_id(key) is None
+
     def notes_table(self, table: dict[str, Any]) -> None:
         for key, value in table.items():
             path = (names.NOTES_TABLE, key)
+            if self.removed_since(key):  # the leader's note is kept beside the former answer
+                self.retire(path, f"{key}-note", value)
+                continue
             key = self.today(key)
             if key not in self.flow.questions:
                 self.unknown_key(path, key, self.flow.questions, names.NOTES_TABLE)
@@ -340,6 +347,8 @@ class _Checker(ValueChecks):
     def discuss_table(self, table: dict[str, Any]) -> None:
         for key, value in table.items():
             path = (names.DISCUSS_TABLE, key)
+            if self.removed_since(key):  # its answer and note are kept as former answers, to review
+                continue
             key = self.today(key)
             if key not in self.flow.questions:
                 self.unknown_key(path, key, self.flow.questions, names.DISCUSS_TABLE)

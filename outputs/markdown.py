@@ -220,7 +220,7 @@ class _Note:
 
     def _read_more(self, question: Question) -> str:
         number = self.source_numbers[question.source.source]
-        return f"Læs mere: kilde {number}, afsnittet {_quoted(question.source.section)}."
+        return f"Læs mere: kilde {number}, afsnittet {_quoted(question.source.section)}{question.source.own_note}."
 
     def _note_paragraph(self, question: Question) -> None:
         note = self._note(question)

@@ -126,7 +126,7 @@ def test_screen_visits_show_the_four_basic_questions_and_mediation_only():
     assert "medialisering" in shown
     assert "standardisering" not in shown and "formalisering" not in shown
     assert "kort-overblik" not in shown
-    assert "businesscase" not in shown  # already in operation: the business case is behind them
+    assert "businesscase" in shown  # a steering tool, revised while the technology is in use
 
 
 def test_data_ethics_only_when_personal_data_or_profiling():
@@ -137,14 +137,19 @@ def test_data_ethics_only_when_personal_data_or_profiling():
     assert "dataetik" in shown_sections(unsure)
 
 
-def test_profiling_question_only_for_profiling():
-    evaluation = run(cases.UNEMPLOYMENT_ALGORITHM)
-    assert evaluation.is_visible("data-forklaring")
-    assert not run(cases.SCREEN_VISITS).is_visible("data-forklaring")
+def test_data_protection_also_for_a_simple_tool_with_personal_data():
+    oven_with_data = {**cases.NEW_OVEN, "personoplysninger": "ja"}
+    evaluation = run(oven_with_data)
+    assert evaluation.path.value == "simpelt-redskab"
+    shown = {question.id for question in evaluation.visible_questions}
+    assert {"data-formaal", "data-lovlig", "data-vilkaar"} <= shown
+    assert not shown & {"data-gavn", "data-lighed", "data-indsigt", "data-ansvar"}  # the ethics: change only
+    assert "dataetik" not in shown_sections(cases.NEW_OVEN)
 
 
-def test_business_case_in_the_early_phases():
-    assert "businesscase" in shown_sections({**cases.SOFTWARE_ROBOT, "fase": "konsekvensvurdering"})
+def test_business_case_in_every_phase_and_when_the_phase_is_unknown():
+    for phase in ("ide", "konsekvensvurdering", "udvikling-anskaffelse", "implementering-drift", "ved-ikke"):
+        assert "businesscase" in shown_sections({**cases.SOFTWARE_ROBOT, "fase": phase}), phase
 
 
 def test_good_work_module_when_the_work_changes():

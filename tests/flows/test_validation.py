@@ -165,7 +165,7 @@ def test_only_a_several_choice_option_can_stand_alone():
 
 
 def test_a_yes_no_field_written_as_text_gets_a_danish_message():
-    old = '{ id = "ingen", label = "Ingen af dem mærkbart", exclusive = true }'
+    old = '{ id = "ingen-endnu", label = "Ingen af dem endnu", exclusive = true }'
     [message] = problems_of(broken(old, old.replace("exclusive = true", 'exclusive = "ja"')))
     assert "skal være true eller false" in message
 

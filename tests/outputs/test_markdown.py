@@ -187,13 +187,13 @@ def test_a_simple_tool_has_no_traits_to_go_through() -> None:
 
 
 def test_meeting_lists_marked_points_and_open_questions_under_the_basic_questions() -> None:
-    values = {**change_answers().values, "ker-kvalitet": "ved-ikke"}
-    answers = change_answers(values=values, discuss=frozenset({"kontakt-aendres", "data-formaal", "komp-roller"}))
+    values = {**change_answers().values, "ker-faelles-syn": "ved-ikke"}
+    answers = change_answers(values=values, discuss=frozenset({"kontakt-aendres", "data-formaal", "komp-hjul"}))
     text = note(answers)
     meeting = text.split("## Til mødet")[1].split("## Svarene afsnit for afsnit")[0]
     groups = dict(re.findall(r"^### (.+?)\n\n(.*?)(?=^### |\Z)", meeting, flags=re.MULTILINE | re.DOTALL))
     core = groups["1. Kerneopgaven: hvad er formålet og gevinsten?"]
-    assert "**Hvor meget kan teknologien løfte kvaliteten i den daglige opgaveløsning?**" in core
+    assert "**Har I en fælles opfattelse af jeres kerneopgave, som I kan vurdere teknologien ud fra?**" in core
     assert "Åbent spørgsmål: svaret er endnu »ved ikke«." in core
     competences = groups["3. Kompetencer: hvad skal medarbejderne kunne?"]
     assert "Sat til drøftelse. Spørgsmålet er ikke besvaret endnu." in competences
@@ -237,7 +237,7 @@ def test_details_show_every_visible_question_with_label_answers_and_unanswered_o
             continue
         assert question.text in blocks, question.id
     assert blocks["Ændrer teknologien den måde, opgaverne løses på?"] == "Betydeligt: arbejdet skal gøres på en ny måde"
-    assert blocks["Hvor mange skal bruge den?"] == "Ikke besvaret"
+    assert blocks["Hvor bredt skal teknologien bruges?"] == "Ikke besvaret"
     # Several choices: one per line, in the flow's order whatever the file's order.
     assert blocks["Hvilke relationer kan teknologien rykke ved – til det bedre eller det værre?"] == (
         "Relationerne mellem kolleger\nRelationen mellem medarbejdere og borgere"
