@@ -18,6 +18,7 @@ from flows.schema import (
     Criterion,
     Flow,
     Kind,
+    Length,
     Migration,
     Option,
     Question,
@@ -55,6 +56,7 @@ def _flow(data: dict[str, Any]) -> Flow:
             "criteria": tuple(_criterion(criterion) for criterion in data["criteria"]),
             "sections": tuple(_section(section) for section in data["sections"]),
             "migrations": tuple(_migration(migration) for migration in data.get("migrations", ())),
+            "length": Length(**data["length"]) if "length" in data else None,
         }
     )
 

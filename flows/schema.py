@@ -254,6 +254,20 @@ class Migration:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Length:
+    """How long the flow is, told before the leader starts (``flows.length``): the most
+    questions a simple tool and a change of the core task can show, and the minutes they take.
+    The tests measure both with the engine, so the figures cannot drift from the flow."""
+
+    __pydantic_config__ = _STRICT_KEYS
+
+    simple_questions: Annotated[int, Rule(ge=1)]
+    simple_minutes: Annotated[int, Rule(ge=1)]
+    change_questions: Annotated[int, Rule(ge=1)]
+    change_minutes: Annotated[int, Rule(ge=1)]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Flow:
     __pydantic_config__ = _STRICT_KEYS
 
@@ -267,6 +281,7 @@ class Flow:
     criteria: Annotated[tuple[Criterion, ...], NotEmpty]
     sections: Annotated[tuple[Section, ...], NotEmpty]
     migrations: tuple[Migration, ...] = ()
+    length: Length | None = None
 
     # Not fields (no annotation): indexes set by ``flows.linking`` once the flow is
     # checked, read by the engine on every key press; and the plan, built on first use.

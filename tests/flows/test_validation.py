@@ -101,7 +101,7 @@ def test_choice_question_without_options_is_refused():
     text = broken(
         """options = [
   { id = "afproevet", label = "Velafprøvet og udbredt" },
-  { id = "ny-for-os", label = "Afprøvet andre steder, men ny hos os" },
+  { id = "ny-for-os", label = "Afprøvet andre steder, men ny på arbejdspladsen" },
   { id = "umoden", label = "Ny eller under udvikling" },
 ]""",
         "",
