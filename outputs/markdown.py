@@ -69,7 +69,7 @@ BASIC_QUESTION_HEADINGS = {
     BasicQuestion.CORE_TASK: "1. Kerneopgaven: hvad er formålet og gevinsten?",
     BasicQuestion.TASK_SOLVING: "2. Opgaveløsningen: hvordan påvirkes hverdagens arbejde?",
     BasicQuestion.COMPETENCES: "3. Kompetencer: hvad skal medarbejderne kunne?",
-    BasicQuestion.INVOLVEMENT: "4. Inddragelse: hvordan samarbejder vi om at tage den i brug?",
+    BasicQuestion.INVOLVEMENT: "4. Inddragelse: hvordan samarbejder I om at tage den i brug?",
 }
 OTHER_HEADING = "Øvrige punkter"
 

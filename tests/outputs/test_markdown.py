@@ -201,7 +201,7 @@ def test_meeting_lists_marked_points_and_open_questions_under_the_basic_question
     task_solving = groups["2. Opgaveløsningen: hvordan påvirkes hverdagens arbejde?"]
     assert "Sat til drøftelse. Svaret indtil nu: »En del af den personlige kontakt erstattes«." in task_solving
     assert "*Note:* Hvad med borgere med demens?" in task_solving
-    involvement = groups["4. Inddragelse: hvordan samarbejder vi om at tage den i brug?"]
+    involvement = groups["4. Inddragelse: hvordan samarbejder I om at tage den i brug?"]
     assert "**Hvilken fase er projektet i?**" in involvement
     assert "Øvrige punkter" not in groups  # nothing here lacks a basic question
     # data-formaal is hidden (no personal data on this path): its mark does not show.
@@ -222,7 +222,7 @@ def test_every_basic_question_has_its_heading_even_when_empty() -> None:
         "1. Kerneopgaven: hvad er formålet og gevinsten?",
         "2. Opgaveløsningen: hvordan påvirkes hverdagens arbejde?",
         "3. Kompetencer: hvad skal medarbejderne kunne?",
-        "4. Inddragelse: hvordan samarbejder vi om at tage den i brug?",
+        "4. Inddragelse: hvordan samarbejder I om at tage den i brug?",
     ):
         assert heading in headings
     assert "Lederen har ikke sat punkter til drøftelse, og ingen spørgsmål står åbne." in note(Answers())
