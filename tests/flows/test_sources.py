@@ -23,13 +23,14 @@ def citations() -> list[tuple[str, SourceRef]]:
 
 
 def leader_texts() -> list[tuple[str, str]]:
-    """Everything of the flow's substance a leader reads: questions, options, help, intros, traits."""
+    """Everything of the flow's substance a leader reads: questions, options, help, intros, traits, reasons."""
     texts = [(f"{section.id} (intro)", section.intro) for section in FLOW.sections]
     texts += [(f"træk {trait.id}", trait.description) for trait in FLOW.traits]
     for question in FLOW.questions.values():
         texts += [(question.id, question.text), (f"{question.id} (help)", question.help)]
         texts += [(f"{question.id}: {option.id}", option.label) for option in question.options]
-    return texts
+    texts += [(f"kriterium {criterion.id}", criterion.explanation) for criterion in FLOW.criteria]
+    return [*texts, ("simple_reason", FLOW.triage.simple_reason)]
 
 
 def test_the_section_table_covers_the_sources_of_the_flow():
