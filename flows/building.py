@@ -16,6 +16,8 @@ from flows.problems import FlowError, read_toml
 from flows.schema import (
     BasicQuestion,
     Criterion,
+    Dimension,
+    FirstImpression,
     Flow,
     Kind,
     Length,
@@ -52,7 +54,7 @@ def _flow(data: dict[str, Any]) -> Flow:
             **data,
             "sources": tuple(Source(**source) for source in data["sources"]),
             "traits": tuple(_trait(trait) for trait in data.get("traits", ())),
-            "triage": TriageRules(**data["triage"]),
+            "triage": _triage(data["triage"]),
             "criteria": tuple(_criterion(criterion) for criterion in data["criteria"]),
             "sections": tuple(_section(section) for section in data["sections"]),
             "migrations": tuple(_migration(migration) for migration in data.get("migrations", ())),
@@ -72,7 +74,18 @@ def _migration(data: dict[str, Any]) -> Migration:
 
 
 def _criterion(data: dict[str, Any]) -> Criterion:
-    return Criterion(**{**data, "traits": tuple(data.get("traits", ()))})
+    return Criterion(
+        **{
+            **data,
+            "traits": tuple(data.get("traits", ())),
+            "dimension": Dimension(data.get("dimension", "kerneopgave")),
+        }
+    )
+
+
+def _triage(data: dict[str, Any]) -> TriageRules:
+    first = data.get("first_impression")
+    return TriageRules(**{**data, "first_impression": None if first is None else FirstImpression(**first)})
 
 
 def _trait(data: dict[str, Any]) -> Trait:

@@ -67,6 +67,38 @@ class Verdict(StrEnum):
     UNRESOLVED = "uafklaret"
 
 
+class Dimension(StrEnum):
+    """What a criterion weighs: the verdict (does the core task change?) or how demanding the process is."""
+
+    CORE_TASK = "kerneopgave"
+    COMPLEXITY = "kompleksitet"
+
+
+class Complexity(StrEnum):
+    LOW = "lav"
+    MEDIUM = "middel"
+    HIGH = "hoej"
+
+
+# The words a leader reads for the verdicts and the levels of complexity. A flow
+# says them in its [triage] table (labels = {...}); these are used only for a key
+# a flow leaves out, e.g. an organisation's flow written before version 2.0.
+DEFAULT_LABELS = {
+    Verdict.SIMPLE.value: "simpelt redskab",
+    Verdict.CHANGE.value: "forandring af kerneopgaven",
+    Verdict.UNRESOLVED.value: "uafklaret",
+    Complexity.LOW.value: "lav",
+    Complexity.MEDIUM.value: "middel",
+    Complexity.HIGH.value: "høj",
+}
+# The same for the rule sentences a flow written before version 2.0 of the default flow does not have.
+DEFAULT_CHANGE_REASON = "Svarene giver {score} point, mindst grænsen på {threshold}."
+DEFAULT_UNDECIDED_REASON = (
+    "Svarene giver indtil nu {score} point, og grænsen er {threshold}. Nogle svar mangler eller er "
+    '"ved ikke", og de kan vende buddet.'
+)
+
+
 class BasicQuestion(StrEnum):
     """The four basic questions of the source publication (Fremfærd, forord)."""
 
@@ -205,6 +237,7 @@ class Criterion:
     points: int
     explanation: Text
     traits: tuple[Id, ...] = ()
+    dimension: Dimension = Dimension.CORE_TASK
 
     # Not a field (no annotation): parsed from ``when`` by ``flows.linking``.
     _condition = None
@@ -226,14 +259,41 @@ class Trait:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FirstImpression:
+    """A triage question that asks the leader for the conclusion itself ("glides it in without trouble?").
+
+    Shown beside the verdict, and named when it disagrees; it weighs nothing.
+    """
+
+    __pydantic_config__ = _STRICT_KEYS
+
+    question: Id
+    simple: Id  # the option that means "a simple tool"
+    change: Id  # the option that means "a change of the core task"
+
+
+@dataclass(frozen=True, kw_only=True)
 class TriageRules:
     __pydantic_config__ = _STRICT_KEYS
 
     section: Id
     threshold: int  # score at or above which the verdict is a change
     min_answered: Annotated[int, Rule(ge=1)]
+    # The verdict's rule in words; {score}, {threshold}, {answered} and {needed} are filled in.
     simple_reason: Text
-    unresolved_reason: Text
+    unresolved_reason: Text  # fewer than min_answered triage answers
+    change_reason: str = ""
+    undecided_reason: str = ""  # enough answers, but an open or "ved ikke" answer could flip the verdict
+    first_impression: FirstImpression | None = None
+    # Complexity points from which the level is "middel" and "hoej" (criteria with dimension = "kompleksitet").
+    complexity_medium: int = 4
+    complexity_high: int = 7
+    labels: dict[Id, Text] = field(default_factory=dict)  # verdict and complexity ids -> words
+    complexity_advice: dict[Id, Text] = field(default_factory=dict)  # complexity id -> how to run the process
+
+    def label(self, key: str) -> str:
+        """The flow's word for a verdict or a complexity level (``Verdict.SIMPLE.value``, "hoej", ...)."""
+        return self.labels.get(key) or DEFAULT_LABELS.get(key, key)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,7 +17,19 @@ from flows.ids import nearest, slugify
 from flows.linking import link
 from flows.locator import Locator
 from flows.problems import FlowError, FlowProblem, Loc, read_toml
-from flows.schema import Criterion, Flow, Migration, Option, Question, Section, Source, SourceRef, Trait, TriageRules
+from flows.schema import (
+    Criterion,
+    FirstImpression,
+    Flow,
+    Migration,
+    Option,
+    Question,
+    Section,
+    Source,
+    SourceRef,
+    Trait,
+    TriageRules,
+)
 
 _MESSAGES = {
     "missing": "feltet mangler",
@@ -83,6 +95,7 @@ _MODEL_AT = {
     "options": Option,
     "source": SourceRef,
     "migrations": Migration,
+    "first_impression": FirstImpression,
 }
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from flows import UNKNOWN, Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
 from flows.schema import UNKNOWN_LABEL
+from outputs import verdict_text
 from outputs.md_document import MarkdownDocument
 from outputs.md_escape import autolink, clean_text, code_span, inline, one_line, table_cell
 
@@ -278,54 +279,81 @@ class _Note:
             self._question_block(question)
 
     def _verdict(self) -> None:
+        """The verdict and the complexity side by side, each with every reason that fired; the points add up."""
         evaluation = self.evaluation
-        verdict = evaluation.verdict
+        flow = self.flow
         self.doc.heading(2, "Bud og vurdering")
+        sentences = " ".join(_text(sentence) for sentence in verdict_text.explanation(flow, evaluation, "Lederens"))
         self.doc.paragraph(
-            f"**Værktøjets bud: {VERDICT_NAMES[verdict]}.** {_VERDICT_EXPLAINED[verdict]} Buddet er en hjælp til "
-            "at tænke teknologien igennem, ikke en afgørelse."
+            f"**Værktøjets bud: {_text(verdict_text.headline(flow, evaluation).lower())}.** {sentences} Buddet er en "
+            "hjælp til at tænke teknologien igennem, ikke en afgørelse."
+        )
+        complexity = evaluation.complexity
+        self.doc.paragraph(
+            f"**Kompleksitet: {_text(verdict_text.label(flow, complexity.level))}.** Kompleksiteten siger, hvor "
+            "krævende forløbet bliver, og afgør ikke buddet."
+            + (f" {_text(complexity.advice)}" if complexity.advice else "")
         )
         self.doc.heading(3, "Det bygger buddet på")
-        self.doc.bullets([f"**{_text(reason.title)}**: {_text(reason.explanation)}" for reason in evaluation.reasons])
+        if evaluation.reasons:
+            self.doc.paragraph("Alle de kriterier, svarene opfylder, i begge retninger:")
+            self.doc.bullets(
+                [
+                    f"**{_text(reason.title)}** ({reason.points:+d} point): {_text(reason.explanation)}"
+                    for reason in evaluation.reasons
+                ]
+            )
+        else:
+            self.doc.paragraph("Svarene opfylder endnu ingen af kriterierne.")
+        self.doc.paragraph(_text(verdict_text.points_sum(flow, evaluation)))
         self.doc.heading(3, "Svar, der afgør buddet")
         self._decisive()
+        self._complexity()
         if evaluation.judgement is not None or clean_text(evaluation.judgement_reason):
             self._judgement()
+
+    def _complexity(self) -> None:
+        """What makes the process demanding: every complexity criterion that fired, with its points."""
+        complexity = self.evaluation.complexity
+        self.doc.heading(3, "Det bygger kompleksiteten på")
+        if complexity.level is None:
+            self.doc.paragraph(_text(verdict_text.complexity_lines(self.flow, self.evaluation)[0]))
+            return
+        if complexity.reasons:
+            self.doc.bullets(
+                [
+                    f"**{_text(reason.title)}** ({reason.points:+d} point): {_text(reason.explanation)}"
+                    for reason in complexity.reasons
+                ]
+            )
+        else:
+            self.doc.paragraph("Ingen af svarene peger på et krævende forløb.")
+        rules = self.flow.triage
+        medium = verdict_text.label(self.flow, "middel")
+        high = verdict_text.label(self.flow, "hoej")
+        self.doc.paragraph(
+            _text(
+                f"I alt {complexity.score} point; {medium} fra {rules.complexity_medium}, {high} fra "
+                f"{rules.complexity_high}."
+            )
+        )
 
     def _decisive(self) -> None:
         evaluation = self.evaluation
         if evaluation.verdict is Verdict.UNRESOLVED:
             self.doc.paragraph(
-                "Når flere af triagespørgsmålene er besvaret, viser noten her, hvilke svar der afgør buddet."
+                "Buddet er uafklaret, så intet svar vender det endnu. Når de svar, det afhænger af, er givet, "
+                "viser noten her, hvilke svar der afgør buddet."
             )
             return
-        if not evaluation.decisive:
-            self.doc.paragraph("Værktøjet har ikke fundet svar i triagen, som alene eller sammen ville vende buddet.")
-            return
-        other = Verdict.SIMPLE if evaluation.verdict is Verdict.CHANGE else Verdict.CHANGE
-        other_name = f"»{VERDICT_NAMES[other]}«"
-        sentences = []
-        for change in evaluation.decisive:
-            question = self.flow.questions[change.question_id]
-            proposed = _quoted(question.label_of(change.proposed))
-            if change.current is None:
-                sentences.append(
-                    f"{_quoted(question.text)} er ikke besvaret; med svaret {proposed} ville det pege mod {other_name}."
-                )
-            else:
-                current = ", ".join(_quoted(label) for label in self._labels(question, change.current))
-                sentences.append(
-                    f"Svaret på {_quoted(question.text)} er {current}; med svaret {proposed} ville det pege mod "
-                    f"{other_name}."
-                )
-        if len(sentences) == 1:
-            self.doc.paragraph(f"Ét svar er afgørende. Var det anderledes, ville buddet være {other_name}:")
-        else:
-            self.doc.paragraph(
-                f"{_number(len(sentences)).capitalize()} svar er afgørende. Var de alle anderledes som vist her, "
-                f"ville buddet være {other_name}:"
-            )
-        self.doc.bullets(sentences)
+        lead = verdict_text.decisive_lead(self.flow, evaluation)
+        self.doc.paragraph(_text(lead or ""))
+        self.doc.bullets(
+            [
+                " og ".join(_text(verdict_text.change_text(self.flow, change).sentence()) for change in alternative)
+                for alternative in evaluation.decisive
+            ]
+        )
 
     def _judgement(self) -> None:
         evaluation = self.evaluation
@@ -347,6 +375,7 @@ class _Note:
             self.doc.paragraph("Lederen har ikke skrevet en begrundelse.")
 
     def _traits(self) -> None:
+        """The traits the fired criteria point to (the same everywhere), or the leader's own choice."""
         evaluation = self.evaluation
         self.doc.heading(2, "Relevante træk")
         self.doc.paragraph(
@@ -358,10 +387,6 @@ class _Note:
         if not self.traits:
             if chosen_by_leader:
                 self.doc.paragraph("Lederen har vurderet, at ingen af trækkene er relevante her.")
-            elif evaluation.path is Verdict.SIMPLE:
-                self.doc.paragraph("Teknologien behandles som et simpelt redskab, så trækkene er ikke gennemgået.")
-            elif evaluation.path is Verdict.UNRESOLVED:
-                self.doc.paragraph("Når buddet er på plads, viser noten her, hvilke træk der er relevante.")
             else:
                 self.doc.paragraph("Ingen af svarene i triagen peger på et bestemt træk.")
         else:
@@ -370,19 +395,29 @@ class _Note:
             else:
                 lead = "Svarene i triagen peger på disse træk:"
             self.doc.paragraph(lead)
-            self.doc.bullets(
-                [
-                    f"**{_text(trait.title)}**: {_text(trait.description)} "
-                    f"(kilde {self.source_numbers[trait.source.source]}, afsnittet {_quoted(trait.source.section)})"
-                    for trait in self.traits
-                ]
-            )
+            self.doc.bullets([self._trait_item(trait) for trait in self.traits])
         if chosen_by_leader and suggested != self.traits:
             if suggested:
                 names = _join([_quoted(trait.title) for trait in suggested])
                 self.doc.paragraph(f"Ud fra svarene i triagen foreslog værktøjet {names}.")
-            elif evaluation.verdict is Verdict.CHANGE:
+            else:
                 self.doc.paragraph("Ud fra svarene i triagen foreslog værktøjet ingen træk.")
+        if self.traits and evaluation.path is not Verdict.CHANGE:
+            self.doc.paragraph(
+                "Teknologien behandles ikke som en forandring af kerneopgaven, så noten har ingen afsnit om "
+                "trækkene; de er nævnt her, fordi svarene peger på dem."
+            )
+
+    def _trait_item(self, trait) -> str:
+        """A trait with its description, its source and the fired criteria that point to it."""
+        because = [
+            _quoted(criterion.title) for criterion in self.evaluation.triage.fired if trait.id in criterion.traits
+        ]
+        why = f" Peget på af: {_join(because)}." if because else ""
+        return (
+            f"**{_text(trait.title)}**: {_text(trait.description)}{why} "
+            f"(kilde {self.source_numbers[trait.source.source]}, afsnittet {_quoted(trait.source.section)})"
+        )
 
     def _meeting(self) -> None:
         """Points marked for discussion and open "ved ikke" questions, under the four basic questions."""

@@ -84,7 +84,7 @@ def test_condition_on_a_later_question_is_refused():
 
 
 def test_condition_with_a_value_that_is_not_an_option_lists_the_allowed():
-    text = broken("when = 'glider-ind == \"ja\"'", "when = 'glider-ind == \"jo\"'")
+    text = broken("when = 'ensretter == \"ja\"'", "when = 'ensretter == \"jo\"'")
     [message] = problems_of(text)
     assert "'jo'" in message and "tilladt: ja, nej, ved-ikke" in message
     line = line_of(text, '"jo"')
@@ -136,7 +136,7 @@ def test_toml_syntax_error_names_the_line():
 
 def test_all_problems_are_reported_at_once():
     text = broken('id = "beskrivelse"', 'id = "navn"')
-    text = text.replace("when = 'glider-ind == \"ja\"'", "when = 'glider-ind == \"jo\"'", 1)
+    text = text.replace("when = 'ensretter == \"ja\"'", "when = 'ensretter == \"jo\"'", 1)
     assert len(problems_of(text)) == 2
 
 

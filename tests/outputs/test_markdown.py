@@ -36,6 +36,8 @@ SIMPLE_TRIAGE = {
     "borgere-moeder": "nej",
     "kontakt-aendres": "nej",
     "ensretter": "nej",
+    "paa-formel": "nej",
+    "profilering": "nej",
 }
 
 
@@ -124,28 +126,33 @@ def test_a_long_or_multi_line_answer_goes_below_the_table() -> None:
 def test_the_verdict_is_in_plain_words_with_its_reasons() -> None:
     text = note(change_answers())
     assert "**Værktøjets bud: forandring af kerneopgaven.**" in text
-    assert "**Den personlige kontakt erstattes delvist**: En del af den direkte kontakt" in text
-    assert "**Ændrer opgaveløsningen betydeligt**" in text
+    assert "**Den personlige kontakt erstattes delvist** (+3 point): En del af den direkte kontakt" in text
+    assert "**Ændrer opgaveløsningen betydeligt** (+4 point)" in text
+    evaluation = evaluate(FLOW, change_answers())
+    assert f"I alt {evaluation.triage.score} point" in text
+    assert f"**Kompleksitet: {FLOW.triage.label(evaluation.complexity.level.value)}.**" in text
 
 
 def test_the_decisive_answers_are_sentences_with_question_and_labels() -> None:
     evaluation = evaluate(FLOW, change_answers())
     assert evaluation.decisive, "the seed case must have decisive answers"
     text = note(change_answers())
-    for change in evaluation.decisive:
-        question = FLOW.questions[change.question_id]
-        current = question.label_of(str(change.current))
-        proposed = question.label_of(change.proposed)
-        assert (
-            f"Svaret på »{question.text}« er »{current}«; med svaret »{proposed}« ville det pege mod »simpelt redskab«."
-            in text
-        )
+    decisive = text.split("### Svar, der afgør buddet")[1].split("###")[0]
+    for alternative in evaluation.decisive:
+        for change in alternative:
+            question = FLOW.questions[change.question_id]
+            current = question.label_of(str(change.current))
+            proposed = question.label_of(change.proposed)
+            assert f"»{proposed}« i stedet for »{current}«" in decisive
+            assert question.text[:40] in decisive
+    assert "»simpelt redskab«" in decisive
 
 
 def test_an_unresolved_verdict_says_so_and_why() -> None:
-    text = note(Answers(values={"glider-ind": "ja"}))
-    assert "**Værktøjets bud: uafklaret.**" in text
-    assert "1 af triagespørgsmålene er besvaret" in text
+    text = note(Answers(values={"glider-ind": "ja", "aendrer-opgaveloesning": "lidt"}))
+    assert "**Værktøjets bud: uafklaret – hælder indtil nu mod simpelt redskab.**" in text
+    assert "Buddet afhænger af: »Ændrer teknologien det, borgerne eller brugerne får ud af opgaven?«" in text
+    assert "Lederens første indtryk var »simpelt redskab«." in text
 
 
 def test_the_leaders_disagreement_and_reason_stand_beside_the_verdict() -> None:
@@ -183,7 +190,9 @@ def test_traits_chosen_by_the_leader_are_listed_with_the_tools_suggestion() -> N
 
 
 def test_a_simple_tool_has_no_traits_to_go_through() -> None:
-    assert "Teknologien behandles som et simpelt redskab" in note(Answers(values=SIMPLE_TRIAGE))
+    text = note(Answers(values=SIMPLE_TRIAGE))
+    assert "**Værktøjets bud: simpelt redskab.**" in text
+    assert "Ingen af svarene i triagen peger på et bestemt træk." in text
 
 
 def test_meeting_lists_marked_points_and_open_questions_under_the_basic_questions() -> None:
