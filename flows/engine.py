@@ -411,7 +411,8 @@ def decisive_answers(
 
     Each single answer that alone flips it is one alternative (with the mildest
     answer that does). When none does, every smallest set of answers that together
-    do (up to three), each answer moved as far toward the other verdict as it goes.
+    do (up to three), each answer moved as far toward the other verdict as it goes;
+    beyond three, the one set made of the biggest moves.
     A change to "ved ikke" never counts: it makes the verdict undecided, not other.
     """
     if triage.verdict is Verdict.UNRESOLVED:
@@ -452,6 +453,15 @@ def decisive_answers(
                 found.append(tuple(trial.change(question_id, changed[question_id]) for question_id in question_ids))
         if found:
             return tuple(found)
+    # More than three answers: the one set found by taking the biggest moves first (for an
+    # additive flow, whose parts are independent, no smaller set exists).
+    changed: dict[str, AnswerValue] = {}
+    for question_id in sorted(
+        furthest, key=lambda question_id: -sign * trial.score({question_id: furthest[question_id]})
+    ):
+        changed[question_id] = furthest[question_id]
+        if trial.verdict(changed) is target:
+            return (tuple(trial.change(question_id, proposal) for question_id, proposal in changed.items()),)
     return ()
 
 

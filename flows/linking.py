@@ -123,13 +123,13 @@ def _triage_rules_problems(flow: Flow, triage_questions: dict[str, Question]) ->
     for key in rules.labels:
         if key not in verdicts + levels:
             yield (
-                ("triage", "labels"),
+                ("triage", "labels", key),
                 f"labels: {key!r} er hverken et bud eller et niveau; tilladt: " + ", ".join(verdicts + levels),
             )
     for key in rules.complexity_advice:
         if key not in levels:
             yield (
-                ("triage", "complexity_advice"),
+                ("triage", "complexity_advice", key),
                 f"complexity_advice: {key!r} er ikke et niveau; tilladt: " + (", ".join(levels)),
             )
     if rules.complexity_high <= rules.complexity_medium:

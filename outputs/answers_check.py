@@ -16,7 +16,7 @@ from flows.ids import nearest
 from flows.migrations import Upgrade, upgrade_from
 from outputs import answers_names as names
 from outputs.answers_values import ValueChecks, kind_of
-from outputs.answers_version import check_file_table
+from outputs.answers_version import UPGRADE_MESSAGE_START, check_file_table
 from outputs.condition_text import VERDICT_LABELS, describe_condition
 from outputs.printable import quoted
 from outputs.problems import ERROR, WARNING, Problem, Severity
@@ -248,7 +248,7 @@ class _Checker(ValueChecks):
         parts = [f"{len(unanswered_new)} {'spørgsmål er nye' if len(unanswered_new) != 1 else 'spørgsmål er nyt'}"]
         parts.append(f"{len(review) or 'ingen'} svar bør ses igen")
         message = (
-            f"Svarfilen er skrevet til version {upgrade.from_version} af forløbet; programmet bruger version "
+            f"{UPGRADE_MESSAGE_START} {upgrade.from_version} af forløbet; programmet bruger version "
             f"{upgrade.to_version}: {', '.join(parts)}"
         )
         hints = []

@@ -169,3 +169,17 @@ def _compare(left: str, right: str) -> int:
     a += [0] * (width - len(a))
     b += [0] * (width - len(b))
     return (a > b) - (a < b)
+
+
+UPGRADE_MESSAGE_START = "Svarfilen er skrevet til version"
+
+
+def upgrade_notice(problems: list) -> str | None:
+    """The checker's warning that a file was written under an older version of the flow, for the screens."""
+    for problem in problems:
+        if problem.severity == WARNING and problem.message.startswith(UPGRADE_MESSAGE_START):
+            return (
+                f"{problem.message}. Guiden viser de nye spørgsmål, når du kommer til dem, og gemmer svarene "
+                "til den nye version. »wizard check« viser detaljerne."
+            )
+    return None

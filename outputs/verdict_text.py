@@ -123,7 +123,7 @@ def decisive_lead(flow: Flow, evaluation: Evaluation) -> str | None:
     other = f"»{label(flow, other_verdict(evaluation.verdict))}«"
     alternatives = evaluation.decisive
     if not alternatives:
-        return f"Ingen ændring af op til tre af triagens svar kan gøre buddet til {other}."
+        return f"Ingen ændring af triagens svar kan gøre buddet til {other}."
     edge = "På grænsen: ét svar, flyttet ét trin, vender buddet. " if evaluation.borderline else ""
     if len(alternatives[0]) == 1:
         count = "Ét svar" if len(alternatives) == 1 else f"Hvert af disse {len(alternatives)} svar"

@@ -175,3 +175,54 @@ def test_a_shipped_flow_whose_condition_is_not_text_is_refused_with_its_line():
     with pytest.raises(FlowError) as caught:
         load_shipped_flow(text, NAME)
     assert any(p.line == line_of(text, "relevant_when = 5") for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "words"),
+    [
+        (
+            'first_impression = { question = "glider-ind", simple = "ja", change = "nej" }',
+            'first_impression = { question = "glider-ind", simple = "jo", change = "nej" }',
+            "first_impression =",
+            ["simple = 'jo'", "tilladt: ja, nej, ved-ikke"],
+        ),
+        (
+            'first_impression = { question = "glider-ind", simple = "ja", change = "nej" }',
+            'first_impression = { question = "navn", simple = "ja", change = "nej" }',
+            "first_impression =",
+            ["'navn' er ikke et spørgsmål i triage-afsnittet"],
+        ),
+        ('hoej = "høj"', 'hoj = "høj"', 'hoj = "høj"', ["'hoj' er hverken et bud eller et niveau"]),
+        ("complexity_high = 7", "complexity_high = 4", "complexity_high", ["skal være større end complexity_medium"]),
+        (
+            "when = 'modenhed == \"umoden\"'\npoints = 2",
+            'when = \'modenhed == "umoden"\'\npoints = 2\ntraits = ["standardisering"]  # forkert',
+            "# forkert",
+            ["peger ikke på træk"],
+        ),
+        (
+            'id = "umoden-teknologi"\ndimension = "kompleksitet"',
+            'id = "umoden-teknologi"\ndimension = "kompliceret"',
+            'dimension = "kompliceret"',
+            ["ikke en af de tilladte"],
+        ),
+    ],
+)
+def test_a_wrong_triage_rule_is_named_with_its_line(old, new, needle, words):
+    text = broken(old, new)
+    problems = problems_of(text)
+    assert len(problems) == 1, problems
+    [message] = problems
+    assert message.startswith(f"{NAME}:{line_of(text, needle)}:"), message
+    assert all(word in message for word in words), message
+
+
+def test_an_old_style_flow_without_the_new_triage_fields_still_loads():
+    """An organisation's flow written for version 1.0 of the format: no first impression, no labels."""
+    text = default_flow_text()
+    start = text.index("first_impression = ")
+    text = text[:start] + text[text.index("\n", start) + 1 :]
+    text = text.replace('dimension = "kompleksitet"\n', "")
+    flow = parse_flow(text, NAME)
+    assert flow.triage.first_impression is None
+    assert all(criterion.dimension == "kerneopgave" for criterion in flow.criteria)

@@ -29,7 +29,7 @@ def panel_lines(flow: Flow, evaluation: Evaluation, width: int = 76) -> list[Con
     lines.append(Content("Point: " + shorten(points, 2 * width - len(total) - 8) + total))
     if verdict is Verdict.UNRESOLVED:
         named = "; ".join(f"»{flow.questions[question_id].text}«" for question_id in evaluation.depends_on)
-        lines.append(Content("Afhænger af: " + shorten(named, 2 * width - 14)))
+        lines.append(Content("Afhænger af: " + shorten(named, width - 14)))
     elif evaluation.decisive:
         alternatives = [
             " + ".join(
@@ -41,7 +41,7 @@ def panel_lines(flow: Flow, evaluation: Evaluation, width: int = 76) -> list[Con
         ]
         other = verdict_text.label(flow, verdict_text.other_verdict(verdict))
         lead = ("På grænsen! " if evaluation.borderline else "") + f"Bliver {other} med: "
-        lines.append(Content(lead + shorten("; ".join(alternatives), 2 * width - len(lead) - 6)))
+        lines.append(Content(lead + shorten("; ".join(alternatives), width - len(lead))))
     else:
         lines.append(Content(verdict_text.decisive_lead(flow, evaluation) or ""))
     impression = verdict_text.first_impression_sentence(flow, evaluation)
