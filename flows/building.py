@@ -16,8 +16,12 @@ from flows.problems import FlowError, read_toml
 from flows.schema import (
     BasicQuestion,
     Criterion,
+    Dimension,
+    FirstImpression,
     Flow,
     Kind,
+    Length,
+    Migration,
     Option,
     Question,
     Section,
@@ -50,9 +54,11 @@ def _flow(data: dict[str, Any]) -> Flow:
             **data,
             "sources": tuple(_source(source) for source in data["sources"]),
             "traits": tuple(_trait(trait) for trait in data.get("traits", ())),
-            "triage": TriageRules(**data["triage"]),
+            "triage": _triage(data["triage"]),
             "criteria": tuple(_criterion(criterion) for criterion in data["criteria"]),
             "sections": tuple(_section(section) for section in data["sections"]),
+            "migrations": tuple(_migration(migration) for migration in data.get("migrations", ())),
+            "length": Length(**data["length"]) if "length" in data else None,
         }
     )
 
@@ -61,8 +67,29 @@ def _source(data: dict[str, Any]) -> Source:
     return Source(**{**data, "contents": tuple(data.get("contents", ()))})
 
 
+def _migration(data: dict[str, Any]) -> Migration:
+    return Migration(
+        from_version=data["from-version"],
+        renamed_questions=dict(data.get("renamed-questions", {})),
+        removed_questions=tuple(data.get("removed-questions", ())),
+        added_questions=tuple(data.get("added-questions", ())),
+        options={question: dict(mapping) for question, mapping in data.get("options", {}).items()},
+    )
+
+
 def _criterion(data: dict[str, Any]) -> Criterion:
-    return Criterion(**{**data, "traits": tuple(data.get("traits", ()))})
+    return Criterion(
+        **{
+            **data,
+            "traits": tuple(data.get("traits", ())),
+            "dimension": Dimension(data.get("dimension", "kerneopgave")),
+        }
+    )
+
+
+def _triage(data: dict[str, Any]) -> TriageRules:
+    first = data.get("first_impression")
+    return TriageRules(**{**data, "first_impression": None if first is None else FirstImpression(**first)})
 
 
 def _trait(data: dict[str, Any]) -> Trait:

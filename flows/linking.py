@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from flows.conditions import UNKNOWN, Condition, ConditionError, parse_condition
 from flows.ids import nearest
 from flows.locator import Locator
+from flows.migrations import migration_problems
 from flows.problems import FlowError, FlowProblem, Loc
-from flows.schema import PATH_NAME, TRAITS_NAME, Flow, Kind, Question, Verdict
+from flows.schema import PATH_NAME, TRAITS_NAME, Complexity, Dimension, Flow, Kind, Question, Verdict
 
 # The flow's classes are frozen; what linking adds is not a field, so it is set past the guard.
 _attach = object.__setattr__
@@ -79,6 +80,7 @@ def _whole_flow_problems(flow: Flow) -> Iterator[tuple[Loc, str]]:
             seen_triage = True
 
     triage_questions = {question.id: question for question in flow.triage_section.questions}
+    yield from _triage_rules_problems(flow, triage_questions)
     for c_index, criterion in enumerate(flow.criteria):
         c_loc: Loc = ("criteria", c_index)
         condition, problems = _check_condition(criterion.when, triage_questions, {}, trait_ids, triage=True)
@@ -87,9 +89,55 @@ def _whole_flow_problems(flow: Flow) -> Iterator[tuple[Loc, str]]:
         for trait in criterion.traits:
             if trait not in trait_ids:
                 yield (*c_loc, "traits"), f"træk {trait!r} er ikke defineret under [[traits]]"
+        if criterion.traits and criterion.dimension is Dimension.COMPLEXITY:
+            yield (
+                (*c_loc, "traits"),
+                "et kriterium for kompleksitet peger ikke på træk (trækkene følger kerneopgaven); fjern traits",
+            )
     for t_index, trait in enumerate(flow.traits):
         if trait.source.source not in source_ids:
             yield ("traits", t_index, "source"), f"kilden {trait.source.source!r} er ikke defineret under [[sources]]"
+    yield from migration_problems(flow)
+
+
+def _triage_rules_problems(flow: Flow, triage_questions: dict[str, Question]) -> Iterator[tuple[Loc, str]]:
+    rules = flow.triage
+    first = rules.first_impression
+    if first is not None:
+        question = triage_questions.get(first.question)
+        if question is None:
+            yield (
+                ("triage", "first_impression"),
+                f"første indtryk: {first.question!r} er ikke et spørgsmål i triage-afsnittet",
+            )
+        else:
+            for key, option in (("simple", first.simple), ("change", first.change)):
+                if option not in question.choice_ids:
+                    yield (
+                        ("triage", "first_impression"),
+                        f"første indtryk: {key} = {option!r} er ikke en svarmulighed til {first.question!r}; "
+                        f"tilladt: {', '.join(question.choice_ids)}",
+                    )
+    verdicts = [verdict.value for verdict in Verdict]
+    levels = [level.value for level in Complexity]
+    for key in rules.labels:
+        if key not in verdicts + levels:
+            yield (
+                ("triage", "labels", key),
+                f"labels: {key!r} er hverken et bud eller et niveau; tilladt: " + ", ".join(verdicts + levels),
+            )
+    for key in rules.complexity_advice:
+        if key not in levels:
+            yield (
+                ("triage", "complexity_advice", key),
+                f"complexity_advice: {key!r} er ikke et niveau; tilladt: " + (", ".join(levels)),
+            )
+    if rules.complexity_high <= rules.complexity_medium:
+        yield (
+            ("triage", "complexity_high"),
+            f"complexity_high ({rules.complexity_high}) skal være større end complexity_medium "
+            f"({rules.complexity_medium})",
+        )
 
 
 def _duplicates(field: str, ids: list[str], what: str) -> Iterator[tuple[Loc, str]]:

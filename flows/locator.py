@@ -28,6 +28,7 @@ class Locator:
             "criteria": "kriterium",
             "traits": "træk",
             "sources": "kilde",
+            "migrations": "migrering",
         }
         parts: list[str] = []
         for index, key, node in self._walk(loc):
@@ -58,7 +59,9 @@ class Locator:
             header = rf"^\s*\[\s*{re.escape('.'.join(prefix))}\s*\]"
             found = self._find(header, start) if isinstance(node, dict) and not is_last else None
             if found is None:
-                found = self._find(rf"^\s*{re.escape(key)}\s*=", start, stop=self._table_end(start))
+                # A key may be quoted ("glider-ind" = ...), as keys in [migrations.options] are.
+                key_pattern = rf"^\s*([\"']?){re.escape(key)}\1\s*="
+                found = self._find(key_pattern, start, stop=self._table_end(start))
             if found is not None:
                 start = found
         return start + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flows.conditions import AnswerValue, Condition
-from flows.schema import Criterion, Flow, Kind, Question, Section
+from flows.schema import Criterion, Dimension, Flow, Kind, Question, Section
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,12 @@ class TriageChoice:
 @dataclass(frozen=True)
 class Plan:
     steps: tuple[SectionStep, ...]
-    criteria: tuple[tuple[Criterion, Condition], ...]
+    criteria: tuple[tuple[Criterion, Condition], ...]  # the core-task criteria: they decide the verdict
+    complexity: tuple[tuple[Criterion, Condition], ...]  # the complexity criteria: never the verdict
     triage_ids: tuple[str, ...]
+    # The triage questions a core-task criterion looks at: the ones whose answer can move the verdict.
     triage_choices: tuple[TriageChoice, ...]
+    complexity_ids: tuple[str, ...]  # the triage questions a complexity criterion looks at
     # The score is a sum of one part per triage question when every criterion looks
     # at one triage question and no triage question is conditional. Then the
     # decisive answers can be found by arithmetic instead of re-running the triage.
@@ -74,15 +77,23 @@ def _build(flow: Flow) -> Plan:
     )
     triage_section = flow.triage_section
     triage_ids = tuple(question.id for question in triage_section.questions)
-    criteria = tuple((criterion, criterion.condition) for criterion in flow.criteria)
+    criteria = tuple(
+        (criterion, criterion.condition) for criterion in flow.criteria if criterion.dimension is Dimension.CORE_TASK
+    )
+    complexity = tuple(
+        (criterion, criterion.condition) for criterion in flow.criteria if criterion.dimension is Dimension.COMPLEXITY
+    )
     additive = (
         triage_section.condition is None
         and all(question.condition is None for question in triage_section.questions)
         and all(len(condition.names) == 1 and next(iter(condition.names)) in triage_ids for _, condition in criteria)
     )
+    weighed = {name for _, condition in criteria for name in condition.names}
     choices = tuple(
         TriageChoice(question, question.choice_ids, question.kind is Kind.MULTI)
         for question in triage_section.questions
-        if question.is_choice
+        if question.is_choice and question.id in weighed
     )
-    return Plan(steps, criteria, triage_ids, choices, additive)
+    complexity_names = {name for _, condition in complexity for name in condition.names}
+    complexity_ids = tuple(question_id for question_id in triage_ids if question_id in complexity_names)
+    return Plan(steps, criteria, complexity, triage_ids, choices, complexity_ids, additive)

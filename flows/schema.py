@@ -10,7 +10,7 @@ everything a leader reads is Danish data in the flow file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
@@ -48,6 +48,9 @@ UNKNOWN_LABEL = "Ved ikke"
 
 # Unknown keys in a flow file are mistakes (a misspelt field would otherwise be ignored).
 _STRICT_KEYS = {"extra": "forbid"}
+# The [[migrations]] tables are written with hyphens (from-version), like the answers file's keys.
+_HYPHENATED_KEYS = {"extra": "forbid", "alias_generator": lambda name: name.replace("_", "-")}
+OptionOrNothing = Annotated[str, Rule(pattern=r"^$|" + ID_PATTERN[1:])]
 
 
 class Kind(StrEnum):
@@ -62,6 +65,38 @@ class Verdict(StrEnum):
     SIMPLE = "simpelt-redskab"
     CHANGE = "forandring-af-kerneopgaven"
     UNRESOLVED = "uafklaret"
+
+
+class Dimension(StrEnum):
+    """What a criterion weighs: the verdict (does the core task change?) or how demanding the process is."""
+
+    CORE_TASK = "kerneopgave"
+    COMPLEXITY = "kompleksitet"
+
+
+class Complexity(StrEnum):
+    LOW = "lav"
+    MEDIUM = "middel"
+    HIGH = "hoej"
+
+
+# The words a leader reads for the verdicts and the levels of complexity. A flow
+# says them in its [triage] table (labels = {...}); these are used only for a key
+# a flow leaves out, e.g. an organisation's flow written before version 2.0.
+DEFAULT_LABELS = {
+    Verdict.SIMPLE.value: "simpelt redskab",
+    Verdict.CHANGE.value: "forandring af kerneopgaven",
+    Verdict.UNRESOLVED.value: "uafklaret",
+    Complexity.LOW.value: "lav",
+    Complexity.MEDIUM.value: "middel",
+    Complexity.HIGH.value: "høj",
+}
+# The same for the rule sentences a flow written before version 2.0 of the default flow does not have.
+DEFAULT_CHANGE_REASON = "Svarene giver {score} point, mindst grænsen på {threshold}."
+DEFAULT_UNDECIDED_REASON = (
+    "Svarene giver indtil nu {score} point, og grænsen er {threshold}. Nogle svar mangler eller er "
+    '"ved ikke", og de kan vende buddet.'
+)
 
 
 class BasicQuestion(StrEnum):
@@ -93,6 +128,13 @@ class SourceRef:
 
     source: Id
     section: Text
+    # A question of our own: grounded in the section, but the source does not ask it.
+    own: bool = False
+
+    @property
+    def own_note(self) -> str:
+        """What follows the section wherever a citation is shown: says so for a question of our own."""
+        return " (eget spørgsmål med udgangspunkt i afsnittet)" if self.own else ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -201,6 +243,7 @@ class Criterion:
     points: int
     explanation: Text
     traits: tuple[Id, ...] = ()
+    dimension: Dimension = Dimension.CORE_TASK
 
     # Not a field (no annotation): parsed from ``when`` by ``flows.linking``.
     _condition = None
@@ -222,14 +265,72 @@ class Trait:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FirstImpression:
+    """A triage question that asks the leader for the conclusion itself ("glides it in without trouble?").
+
+    Shown beside the verdict, and named when it disagrees; it weighs nothing.
+    """
+
+    __pydantic_config__ = _STRICT_KEYS
+
+    question: Id
+    simple: Id  # the option that means "a simple tool"
+    change: Id  # the option that means "a change of the core task"
+
+
+@dataclass(frozen=True, kw_only=True)
 class TriageRules:
     __pydantic_config__ = _STRICT_KEYS
 
     section: Id
     threshold: int  # score at or above which the verdict is a change
     min_answered: Annotated[int, Rule(ge=1)]
+    # The verdict's rule in words; {score}, {threshold}, {answered} and {needed} are filled in.
     simple_reason: Text
-    unresolved_reason: Text
+    unresolved_reason: Text  # fewer than min_answered triage answers
+    change_reason: str = ""
+    undecided_reason: str = ""  # enough answers, but an open or "ved ikke" answer could flip the verdict
+    first_impression: FirstImpression | None = None
+    # Complexity points from which the level is "middel" and "hoej" (criteria with dimension = "kompleksitet").
+    complexity_medium: int = 4
+    complexity_high: int = 7
+    labels: dict[Id, Text] = field(default_factory=dict)  # verdict and complexity ids -> words
+    complexity_advice: dict[Id, Text] = field(default_factory=dict)  # complexity id -> how to run the process
+
+    def label(self, key: str) -> str:
+        """The flow's word for a verdict or a complexity level (``Verdict.SIMPLE.value``, "hoej", ...)."""
+        return self.labels.get(key) or DEFAULT_LABELS.get(key, key)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Migration:
+    """How to read answers written under an older version of the flow (``from-version``).
+
+    Several entries may share a ``from-version`` (they are read together); versions
+    chain, so a file two versions old goes through each step (``flows.migrations``).
+    """
+
+    __pydantic_config__ = _HYPHENATED_KEYS
+
+    from_version: Version
+    renamed_questions: dict[Id, Id] = field(default_factory=dict)  # old id -> new id
+    removed_questions: tuple[Id, ...] = ()  # answers kept under [tidligere-svar]
+    added_questions: tuple[Id, ...] = ()  # counted in the message "N spørgsmål er nye"
+    options: dict[Id, dict[Id, OptionOrNothing]] = field(default_factory=dict)  # (new) question id -> old -> new/""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Length:
+    """How long the flow is, told before the leader starts (``flows.length``): the most
+    questions a simple tool and a change of the core task can show, and the minutes they take.
+    The tests measure both with the engine, so the figures cannot drift from the flow."""
+
+    __pydantic_config__ = _STRICT_KEYS
+
+    simple_questions: Annotated[int, Rule(ge=1)]
+    simple_minutes: Annotated[int, Rule(ge=1)]
+    change_questions: Annotated[int, Rule(ge=1)]
+    change_minutes: Annotated[int, Rule(ge=1)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -245,6 +346,8 @@ class Flow:
     triage: TriageRules
     criteria: Annotated[tuple[Criterion, ...], NotEmpty]
     sections: Annotated[tuple[Section, ...], NotEmpty]
+    migrations: tuple[Migration, ...] = ()
+    length: Length | None = None
 
     # Not fields (no annotation): indexes set by ``flows.linking`` once the flow is
     # checked, read by the engine on every key press; and the plan, built on first use.

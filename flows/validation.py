@@ -17,7 +17,19 @@ from flows.ids import nearest, slugify
 from flows.linking import link
 from flows.locator import Locator
 from flows.problems import FlowError, FlowProblem, Loc, read_toml
-from flows.schema import Criterion, Flow, Option, Question, Section, Source, SourceRef, Trait, TriageRules
+from flows.schema import (
+    Criterion,
+    FirstImpression,
+    Flow,
+    Migration,
+    Option,
+    Question,
+    Section,
+    Source,
+    SourceRef,
+    Trait,
+    TriageRules,
+)
 
 _MESSAGES = {
     "missing": "feltet mangler",
@@ -82,6 +94,8 @@ _MODEL_AT = {
     "questions": Question,
     "options": Option,
     "source": SourceRef,
+    "migrations": Migration,
+    "first_impression": FirstImpression,
 }
 
 
@@ -89,4 +103,6 @@ def _fields_at(loc: Loc) -> list[str]:
     """The field names allowed where ``loc`` points (its last element is the unknown key)."""
     parents = [key for key in loc[:-1] if isinstance(key, str)]
     model = _MODEL_AT.get(parents[-1], Flow) if parents else Flow
+    if model is Migration:  # its keys are written with hyphens in the file
+        return [field.name.replace("_", "-") for field in fields(model)]
     return [field.name for field in fields(model)]

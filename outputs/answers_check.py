@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flows import Answers, Flow, Verdict, evaluate
+from flows import Answers, Flow, Verdict, evaluate, normalise
 from flows.conditions import AnswerValue
 from flows.ids import nearest
+from flows.migrations import Upgrade, upgrade_from
 from outputs import answers_names as names
 from outputs.answers_values import ValueChecks, kind_of
-from outputs.answers_version import check_file_table
+from outputs.answers_version import UPGRADE_MESSAGE_START, check_file_table
 from outputs.condition_text import VERDICT_LABELS, describe_condition
 from outputs.printable import quoted
 from outputs.problems import ERROR, WARNING, Problem, Severity
@@ -49,6 +50,10 @@ class _Checker(ValueChecks):
         self.traits: tuple[str, ...] | None = None
         self.section_ids = [section.id for section in flow.sections]
         self.uncounted = {ERROR: 0, WARNING: 0}
+        # Set when the file was written under an older version of the flow that it has migrations for.
+        self.upgrade: Upgrade | None = None
+        self.retired: dict[str, AnswerValue] = {}
+        self.to_review: list[str] = []  # ids in the file whose answer was retired by the upgrade
 
     def report(
         self,
@@ -91,6 +96,7 @@ class _Checker(ValueChecks):
             traits=self.traits,
             notes=self.notes,
             discuss=frozenset(self.discuss),
+            retired=self.retired,
         )
 
     # -- the file as a whole ---------------------------------------------------------
@@ -100,12 +106,16 @@ class _Checker(ValueChecks):
             table = self.table(names.FILE_TABLE, data[names.FILE_TABLE])
             if table is not None and not check_file_table(self, table):
                 return  # another format or flow: the rest would be checked against the wrong questions
+            version = (table or {}).get(names.FLOW_VERSION_KEY)
+            if isinstance(version, str):
+                self.upgrade = upgrade_from(self.flow, version)
         else:
             self.missing_file_table(data)
         handlers = {
             names.JUDGEMENT_TABLE: self.judgement_table,
             names.NOTES_TABLE: self.notes_table,
             names.DISCUSS_TABLE: self.discuss_table,
+            names.RETIRED_TABLE: self.retired_table,
         }
         for key, content in data.items():
             if key == names.FILE_TABLE:
@@ -119,6 +129,8 @@ class _Checker(ValueChecks):
             else:
                 self.top_level_key(key)
         self.hidden_answers()
+        if self.upgrade is not None:
+            self.upgrade_warning(self.upgrade)
 
     def missing_file_table(self, data: dict[str, Any]) -> None:
         where = f"forløbet '{self.flow.id}' version {self.flow.version}"
@@ -193,6 +205,8 @@ class _Checker(ValueChecks):
         own = {question.id for question in self.flow.section(section_id).questions}
         for key, value in table.items():
             path = (section_id, key)
+            if self.upgrade is not None and self.older_answer(path, key, value):
+                continue
             if key in own:
                 answer = self.answer(self.flow.questions[key], path, value)
                 if answer is not None:
@@ -206,6 +220,81 @@ class _Checker(ValueChecks):
                 )
             else:
                 self.unknown_key(path, key, [*sorted(own), *self.flow.questions], section_id)
+
+    def older_answer(self, path: Path, key: str, value: object) -> bool:
+        """An answer in a file written under an older version: read as today's question (in any
+        section: it may have moved), or kept when its question is gone. False: not a question."""
+        assert self.upgrade is not None
+        current = self.upgrade.current_id(key)
+        if current is None:
+            self.retire(path, key, value)
+            return True
+        if current not in self.flow.questions:
+            return False
+        written = normalise(value) if isinstance(value, (str, list)) else None
+        mapped, dropped = self.upgrade.map_value(key, written) if written is not None else (value, False)
+        if dropped:
+            self.retire(path, key, value)
+        if mapped is None:
+            return True
+        answer = self.answer(self.flow.questions[current], path, list(mapped) if isinstance(mapped, tuple) else mapped)
+        if answer is not None:
+            self.values[current] = answer
+        return True
+
+    def retire(self, path: Path, key: str, value: object) -> None:
+        """Keep an answer whose question or option is gone: it is the leader's word."""
+        kept = self.retired_value(path, key, value)
+        if kept is not None:
+            self.retired[key] = kept
+            self.to_review.append(key)
+
+    def retired_value(self, path: Path, key: str, value: object) -> AnswerValue | None:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        self.report(
+            ERROR,
+            path,
+            f"det tidligere svar på '{key}' skal være en tekst eller en liste af tekster, men er {kind_of(value)}",
+            'skriv svaret i anførselstegn, fx "ja"',
+            part="value",
+        )
+        return None
+
+    def retired_table(self, table: dict[str, Any]) -> None:
+        for key, value in table.items():
+            kept = self.retired_value((names.RETIRED_TABLE, key), key, value)
+            if kept is not None:
+                self.retired[key] = kept
+
+    def upgrade_warning(self, upgrade: Upgrade) -> None:
+        """What changed since the file was written, in one warning on its forloeb-version line."""
+        evaluation = evaluate(self.flow, self.answers())
+        new = [question for question in upgrade.added if evaluation.is_visible(question)]
+        unanswered_new = [question for question in new if question not in self.values]
+        review = self.to_review
+        parts = [f"{len(unanswered_new)} {'spørgsmål er nye' if len(unanswered_new) != 1 else 'spørgsmål er nyt'}"]
+        parts.append(f"{len(review) or 'ingen'} svar bør ses igen")
+        message = (
+            f"{UPGRADE_MESSAGE_START} {upgrade.from_version} af forløbet; programmet bruger version "
+            f"{upgrade.to_version}: {', '.join(parts)}"
+        )
+        hints = []
+        if unanswered_new:
+            hints.append("nye: " + ", ".join(f"'{question}'" for question in unanswered_new))
+        if review:
+            hints.append(
+                "se igen: "
+                + ", ".join(f"'{key}'" for key in review)
+                + f" (det gamle svar står under [{names.RETIRED_TABLE}] og i noten)"
+            )
+        hints.append(
+            f"svarene er læst om til version {upgrade.to_version}; "
+            f'guiden skriver forloeb-version = "{upgrade.to_version}", når den gemmer'
+        )
+        self.report(WARNING, (names.FILE_TABLE, names.FLOW_VERSION_KEY), message, "; ".join(hints), part="value")
 
     def judgement_table(self, table: dict[str, Any]) -> None:
         table_name = names.JUDGEMENT_TABLE
@@ -261,9 +350,23 @@ class _Checker(ValueChecks):
             self.report(ERROR, path, f"{quoted(item)} er ikke et kendt træk", hint, item=index)
         self.traits = tuple(chosen)
 
+    def today(self, key: str) -> str:
+        """A question id from the file as the flow in use calls it (renamed since an older version)."""
+        if self.upgrade is None:
+            return key
+        return self.upgrade.current_id(key) or key
+
+    def removed_since(self, key: str) -> bool:
+        """The question was removed since the file's (older) version of the flow."""
+        return self.upgrade is not None and self.upgrade.current_id(key) is None
+
     def notes_table(self, table: dict[str, Any]) -> None:
         for key, value in table.items():
             path = (names.NOTES_TABLE, key)
+            if self.removed_since(key):  # the leader's note is kept beside the former answer
+                self.retire(path, f"{key}-note", value)
+                continue
+            key = self.today(key)
             if key not in self.flow.questions:
                 self.unknown_key(path, key, self.flow.questions, names.NOTES_TABLE)
                 continue
@@ -274,6 +377,9 @@ class _Checker(ValueChecks):
     def discuss_table(self, table: dict[str, Any]) -> None:
         for key, value in table.items():
             path = (names.DISCUSS_TABLE, key)
+            if self.removed_since(key):  # its answer and note are kept as former answers, to review
+                continue
+            key = self.today(key)
             if key not in self.flow.questions:
                 self.unknown_key(path, key, self.flow.questions, names.DISCUSS_TABLE)
             elif not isinstance(value, bool):

@@ -120,7 +120,25 @@ def dumps_answers(flow: Flow, answers: Answers) -> str:
     marked = [qid for qid in order if qid in answers.discuss]
     if marked:
         out += ["", f"[{names.DISCUSS_TABLE}]", *(f"{qid} = true" for qid in marked)]
+    out += _retired(answers)
     return "\n".join(out) + "\n"
+
+
+def _retired(answers: Answers) -> list[str]:
+    """Answers to questions an older version of the flow had: kept, never dropped."""
+    if not answers.retired:
+        return []
+    lines = [
+        "",
+        "# Svar på spørgsmål, som en tidligere version af forløbet havde. De tæller ikke,",
+        "# men står her og i noten, så intet af det, du har svaret, går tabt.",
+        f"[{names.RETIRED_TABLE}]",
+    ]
+    for key, value in sorted(answers.retired.items()):
+        written = string(value) if isinstance(value, str) else string_array(value)
+        bare = key.replace("-", "").replace("_", "").isascii() and key.replace("-", "").replace("_", "").isalnum()
+        lines.append(f"{key if bare else string(key)} = {written}")
+    return lines
 
 
 def _answer_line(question: Question, value: AnswerValue) -> str:

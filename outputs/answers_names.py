@@ -32,8 +32,10 @@ JUDGEMENT_KEYS = (JUDGEMENT_KEY, REASON_KEY, TRAITS_KEY)
 
 NOTES_TABLE = "noter"
 DISCUSS_TABLE = "til-droeftelse"
+# Answers to questions that an older version of the flow had and this one does not.
+RETIRED_TABLE = "tidligere-svar"
 
-RESERVED_TABLES = (FILE_TABLE, JUDGEMENT_TABLE, NOTES_TABLE, DISCUSS_TABLE)
+RESERVED_TABLES = (FILE_TABLE, JUDGEMENT_TABLE, NOTES_TABLE, DISCUSS_TABLE, RETIRED_TABLE)
 
 # The leader's own judgement is one of the two answers to the triage question;
 # "uafklaret" is what the triage says when it has too little to go on, not a judgement.

@@ -15,6 +15,7 @@ import re
 from typing import Any, Protocol
 
 from flows import Flow
+from flows.migrations import upgrade_from
 from outputs import answers_names as names
 from outputs.printable import quoted
 from outputs.problems import ERROR, WARNING, Severity
@@ -147,7 +148,8 @@ def _flow_version(checker: _Reporter, value: object) -> bool:
             unreadable=True,
         )
         return False
-    if _compare(value, flow.version) < 0:
+    if _compare(value, flow.version) < 0 and upgrade_from(flow, value) is None:
+        # (with migrations for that version, the checker says what changed once it has read the file)
         checker.report(
             WARNING,
             path,
@@ -167,3 +169,17 @@ def _compare(left: str, right: str) -> int:
     a += [0] * (width - len(a))
     b += [0] * (width - len(b))
     return (a > b) - (a < b)
+
+
+UPGRADE_MESSAGE_START = "Svarfilen er skrevet til version"
+
+
+def upgrade_notice(problems: list) -> str | None:
+    """The checker's warning that a file was written under an older version of the flow, for the screens."""
+    for problem in problems:
+        if problem.severity == WARNING and problem.message.startswith(UPGRADE_MESSAGE_START):
+            return (
+                f"{problem.message}. Guiden viser de nye spørgsmål, når du kommer til dem, og gemmer svarene "
+                "til den nye version. »wizard check« viser detaljerne."
+            )
+    return None

@@ -93,7 +93,8 @@ def _question(doc: MarkdownDocument, flow: Flow, question: Question, numbers: di
         facts.append(f"Grundspørgsmål: {_quoted(BASIC_QUESTION_HEADINGS[question.basic_question])}")
     if question.involve:
         facts.append(f"Inddrag: {_text(question.involve)}")
-    facts.append(f"Kilde {numbers[question.source.source]}, afsnittet {_quoted(question.source.section)}")
+    source = question.source
+    facts.append(f"Kilde {numbers[source.source]}, afsnittet {_quoted(source.section)}{source.own_note}")
     doc.bullets(facts)
     doc.paragraph(inline(question.help))
     if question.choices:

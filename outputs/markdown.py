@@ -30,11 +30,13 @@ The screens can show the same note: pass ``render_markdown(...)`` to Textual's
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows import Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
+from outputs import verdict_text
 from outputs.agenda import AgendaItem, HiddenText, meeting_agenda
 from outputs.condition_text import describe_condition
 from outputs.md_document import MarkdownDocument
@@ -89,7 +91,7 @@ BASIC_QUESTION_HEADINGS = {
     BasicQuestion.CORE_TASK: "1. Kerneopgaven: hvad er formålet og gevinsten?",
     BasicQuestion.TASK_SOLVING: "2. Opgaveløsningen: hvordan påvirkes hverdagens arbejde?",
     BasicQuestion.COMPETENCES: "3. Kompetencer: hvad skal medarbejderne kunne?",
-    BasicQuestion.INVOLVEMENT: "4. Inddragelse: hvordan samarbejder vi om at tage den i brug?",
+    BasicQuestion.INVOLVEMENT: "4. Inddragelse: hvordan samarbejder I om at tage den i brug?",
 }
 BASIC_QUESTION_NAMES = {
     BasicQuestion.CORE_TASK: "Kerneopgaven",
@@ -192,6 +194,12 @@ def _points(items: tuple[AgendaItem, ...]) -> str:
     return f"punkt {first}" if first == last else f"punkt {first}–{last}"
 
 
+def _list_item(section: str) -> tuple[str, int | None]:
+    """ "Afsnit, nr. 3" -> ("Afsnit", 3): an item of a numbered list in the source; else (section, None)."""
+    match = re.fullmatch(r"(.*), nr\. (\d+)", section)
+    return (match.group(1), int(match.group(2))) if match else (section, None)
+
+
 def _excerpt(text: str, words: int) -> str | None:
     """The first ``words`` words of ``text`` on one line, or None when the text is not longer."""
     parts = one_line(text).split(" ")
@@ -257,19 +265,21 @@ class _Note:
         contents = self.flow.source(source_id).contents
         order = {section: index for index, section in enumerate(contents)}
         for section in self.cited.get(source_id, []):
-            order.setdefault(section, len(order))
+            order.setdefault(_list_item(section)[0], len(order))
         return order
 
     def _citation(self, refs: list[tuple[str, str]]) -> str:
-        """ "Kilde 1: »1. Kerneopgave« (»A«, »B«); kilde 2: »C«." – each source and section once.
+        """ "Kilde 1: »1. Kerneopgave« (»A« nr. 1 og 3, »B«); kilde 2: »C«." – each source and section once.
 
-        Sections are named "Kapitel: Afsnit" in the flow; a chapter is named once with its
-        sections after it, all in the publication's own order."""
-        by_source: dict[str, list[str]] = {}
+        Sections are named "Kapitel: Afsnit" in the flow, an item of a numbered list "Kapitel: Afsnit, nr. 3";
+        a chapter is named once with its sections after it, a list once with its item numbers, all in the
+        publication's own order."""
+        by_source: dict[str, dict[str, list[int]]] = {}
         for source_id, section in refs:
-            sections = by_source.setdefault(source_id, [])
-            if section not in sections:
-                sections.append(section)
+            base, number = _list_item(section)
+            numbers = by_source.setdefault(source_id, {}).setdefault(base, [])
+            if number is not None and number not in numbers:
+                numbers.append(number)
         parts = []
         for source_id in sorted(by_source, key=lambda source: self.source_numbers[source]):
             order = self._section_order(source_id)
@@ -277,8 +287,12 @@ class _Note:
             for section in sorted(by_source[source_id], key=lambda section: order[section]):
                 chapter, _, part = section.partition(": ")
                 chapters.setdefault(chapter, [])
+                numbers = sorted(by_source[source_id][section])
+                items = f" nr. {_join([str(number) for number in numbers])}" if numbers else ""
                 if part:
-                    chapters[chapter].append(_quoted(part))
+                    chapters[chapter].append(_quoted(part) + items)
+                elif items:
+                    chapters[chapter].append(items.strip())
             named = [
                 f"{_quoted(chapter)} ({', '.join(sections)})" if sections else _quoted(chapter)
                 for chapter, sections in chapters.items()
@@ -299,6 +313,7 @@ class _Note:
         self._hidden()
         self._appendix()
         self._sources()
+        self._retired()
         return self.doc.text()
 
     def _status(self) -> None:
@@ -417,54 +432,81 @@ class _Note:
         return [(f"*{BASIC_QUESTION_NAMES.get(basic, OTHER_NAME)}:*", questions) for basic, questions in groups.items()]
 
     def _verdict(self) -> None:
+        """The verdict and the complexity side by side, each with every reason that fired; the points add up."""
         evaluation = self.evaluation
-        verdict = evaluation.verdict
+        flow = self.flow
         self.doc.heading(2, "Bud og vurdering")
+        sentences = " ".join(_text(sentence) for sentence in verdict_text.explanation(flow, evaluation, "Lederens"))
         self.doc.paragraph(
-            f"**Værktøjets bud: {VERDICT_NAMES[verdict]}.** {_VERDICT_EXPLAINED[verdict]} Buddet er en hjælp til "
-            "at tænke teknologien igennem, ikke en afgørelse."
+            f"**Værktøjets bud: {_text(verdict_text.headline(flow, evaluation).lower())}.** {sentences} Buddet er en "
+            "hjælp til at tænke teknologien igennem, ikke en afgørelse."
+        )
+        complexity = evaluation.complexity
+        self.doc.paragraph(
+            f"**Kompleksitet: {_text(verdict_text.label(flow, complexity.level))}.** Kompleksiteten siger, hvor "
+            "krævende forløbet bliver, og afgør ikke buddet."
+            + (f" {_text(complexity.advice)}" if complexity.advice else "")
         )
         self.doc.heading(3, "Det bygger buddet på")
-        self.doc.bullets([f"**{_text(reason.title)}**: {_text(reason.explanation)}" for reason in evaluation.reasons])
+        if evaluation.reasons:
+            self.doc.paragraph("Alle de kriterier, svarene opfylder, i begge retninger:")
+            self.doc.bullets(
+                [
+                    f"**{_text(reason.title)}** ({reason.points:+d} point): {_text(reason.explanation)}"
+                    for reason in evaluation.reasons
+                ]
+            )
+        else:
+            self.doc.paragraph("Svarene opfylder endnu ingen af kriterierne.")
+        self.doc.paragraph(_text(verdict_text.points_sum(flow, evaluation)))
         self.doc.heading(3, "Svar, der afgør buddet")
         self._decisive()
+        self._complexity()
         if evaluation.judgement is not None or clean_text(evaluation.judgement_reason):
             self._judgement()
+
+    def _complexity(self) -> None:
+        """What makes the process demanding: every complexity criterion that fired, with its points."""
+        complexity = self.evaluation.complexity
+        self.doc.heading(3, "Det bygger kompleksiteten på")
+        if complexity.level is None:
+            self.doc.paragraph(_text(verdict_text.complexity_lines(self.flow, self.evaluation)[0]))
+            return
+        if complexity.reasons:
+            self.doc.bullets(
+                [
+                    f"**{_text(reason.title)}** ({reason.points:+d} point): {_text(reason.explanation)}"
+                    for reason in complexity.reasons
+                ]
+            )
+        else:
+            self.doc.paragraph("Ingen af svarene peger på et krævende forløb.")
+        rules = self.flow.triage
+        medium = verdict_text.label(self.flow, "middel")
+        high = verdict_text.label(self.flow, "hoej")
+        self.doc.paragraph(
+            _text(
+                f"I alt {complexity.score} point; {medium} fra {rules.complexity_medium}, {high} fra "
+                f"{rules.complexity_high}."
+            )
+        )
 
     def _decisive(self) -> None:
         evaluation = self.evaluation
         if evaluation.verdict is Verdict.UNRESOLVED:
             self.doc.paragraph(
-                "Når flere af triagespørgsmålene er besvaret, viser noten her, hvilke svar der afgør buddet."
+                "Buddet er uafklaret, så intet svar vender det endnu. Når de svar, det afhænger af, er givet, "
+                "viser noten her, hvilke svar der afgør buddet."
             )
             return
-        if not evaluation.decisive:
-            self.doc.paragraph("Værktøjet har ikke fundet svar i triagen, som alene eller sammen ville vende buddet.")
-            return
-        other = Verdict.SIMPLE if evaluation.verdict is Verdict.CHANGE else Verdict.CHANGE
-        other_name = f"»{VERDICT_NAMES[other]}«"
-        sentences = []
-        for change in evaluation.decisive:
-            question = self.flow.questions[change.question_id]
-            proposed = _quoted(question.label_of(change.proposed))
-            if change.current is None:
-                sentences.append(
-                    f"{_quoted(question.text)} er ikke besvaret; med svaret {proposed} ville det pege mod {other_name}."
-                )
-            else:
-                current = ", ".join(_quoted(label) for label in self._labels(question, change.current))
-                sentences.append(
-                    f"Svaret på {_quoted(question.text)} er {current}; med svaret {proposed} ville det pege mod "
-                    f"{other_name}."
-                )
-        if len(sentences) == 1:
-            self.doc.paragraph(f"Ét svar er afgørende. Var det anderledes, ville buddet være {other_name}:")
-        else:
-            self.doc.paragraph(
-                f"{_number(len(sentences)).capitalize()} svar er afgørende. Var de alle anderledes som vist her, "
-                f"ville buddet være {other_name}:"
-            )
-        self.doc.bullets(sentences)
+        lead = verdict_text.decisive_lead(self.flow, evaluation)
+        self.doc.paragraph(_text(lead or ""))
+        self.doc.bullets(
+            [
+                " og ".join(_text(verdict_text.change_text(self.flow, change).sentence()) for change in alternative)
+                for alternative in evaluation.decisive
+            ]
+        )
 
     def _judgement(self) -> None:
         """Under the verdict: the leader's view in one line (it stands in full on the front page)."""
@@ -487,6 +529,7 @@ class _Note:
             self.doc.paragraph(f"*Begrundelse:* {inline(reason, mid_line=True)}")
 
     def _traits(self) -> None:
+        """The traits the fired criteria point to (the same everywhere), or the leader's own choice."""
         evaluation = self.evaluation
         self.doc.heading(2, "Relevante træk")
         self.doc.paragraph(
@@ -498,10 +541,6 @@ class _Note:
         if not self.traits:
             if chosen_by_leader:
                 self.doc.paragraph("Lederen har vurderet, at ingen af trækkene er relevante her.")
-            elif evaluation.path is Verdict.SIMPLE:
-                self.doc.paragraph("Teknologien behandles som et simpelt redskab, så trækkene er ikke gennemgået.")
-            elif evaluation.path is Verdict.UNRESOLVED:
-                self.doc.paragraph("Når buddet er på plads, viser noten her, hvilke træk der er relevante.")
             else:
                 self.doc.paragraph("Ingen af svarene i triagen peger på et bestemt træk.")
         else:
@@ -510,19 +549,29 @@ class _Note:
             else:
                 lead = "Svarene i triagen peger på disse træk:"
             self.doc.paragraph(lead)
-            self.doc.bullets(
-                [
-                    f"**{_text(trait.title)}**: {_text(trait.description)} "
-                    f"(kilde {self.source_numbers[trait.source.source]}, afsnittet {_quoted(trait.source.section)})"
-                    for trait in self.traits
-                ]
-            )
+            self.doc.bullets([self._trait_item(trait) for trait in self.traits])
         if chosen_by_leader and suggested != self.traits:
             if suggested:
                 names = _join([_quoted(trait.title) for trait in suggested])
                 self.doc.paragraph(f"Ud fra svarene i triagen foreslog værktøjet {names}.")
-            elif evaluation.verdict is Verdict.CHANGE:
+            else:
                 self.doc.paragraph("Ud fra svarene i triagen foreslog værktøjet ingen træk.")
+        if self.traits and evaluation.path is not Verdict.CHANGE:
+            self.doc.paragraph(
+                "Teknologien behandles ikke som en forandring af kerneopgaven, så noten har ingen afsnit om "
+                "trækkene; de er nævnt her, fordi svarene peger på dem."
+            )
+
+    def _trait_item(self, trait) -> str:
+        """A trait with its description, its source and the fired criteria that point to it."""
+        because = [
+            _quoted(criterion.title) for criterion in self.evaluation.triage.fired if trait.id in criterion.traits
+        ]
+        why = f" Peget på af: {_join(because)}." if because else ""
+        return (
+            f"**{_text(trait.title)}**: {_text(trait.description)}{why} "
+            f"(kilde {self.source_numbers[trait.source.source]}, afsnittet {_quoted(trait.source.section)})"
+        )
 
     def _hidden(self) -> None:
         """Text the leader wrote for questions that are hidden now: kept, with why it no longer counts."""
@@ -620,3 +669,20 @@ class _Note:
             link = f" {autolink(source.url)}" if source.url and autolink(source.url) else ""
             items.append((f"{_quoted(source.title)}, {_text(source.publisher)}{year}.{link}", []))
         self.doc.numbered(items)
+
+    def _retired(self) -> None:
+        """Answers to questions an older version of the flow asked: shown, never weighed or dropped."""
+        retired = self.answers.retired
+        if not retired:
+            return
+        self.doc.heading(2, "Tidligere svar")
+        self.doc.paragraph(
+            "Forløbet er ændret, siden disse svar blev givet: spørgsmålet eller svarmuligheden findes ikke "
+            "længere. Svarene tæller ikke i buddet, men står her, så intet af det, lederen har svaret, går tabt."
+        )
+        items = []
+        for key in sorted(retired):
+            value = retired[key]
+            shown = ", ".join(value) if isinstance(value, tuple) else value
+            items.append(f"{code_span(key)}: {_quoted(shown)}")
+        self.doc.bullets(items)

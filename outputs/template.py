@@ -123,7 +123,7 @@ def _source(flow: Flow, question: Question) -> str:
     except KeyError:
         return question.source.section
     year = f", {source.year}" if source.year else ""
-    return f'{source.title} ({source.publisher}{year}), afsnittet "{question.source.section}"'
+    return f'{source.title} ({source.publisher}{year}), afsnittet "{question.source.section}"{question.source.own_note}'
 
 
 def _closing(flow: Flow, filler: _Filler, start: int) -> list[str]:

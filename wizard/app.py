@@ -232,6 +232,8 @@ class WizardApp(App[int]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(resume_collector)  # paused by wizard.startup until the first screen is drawn
+        if self.preparation is not None:  # opened from the command line
+            self.call_after_refresh(self._tell_what_changed_in_the_flow, self.preparation.path)
         if self.handle_signals:
             terminal.on_hangup(self.hang_up)
 
@@ -250,8 +252,21 @@ class WizardApp(App[int]):
 
         self.preparation = open_preparation(path, self.flow, self.clock, new=new)
         self.save_status = self.preparation.status_text()
+        self._tell_what_changed_in_the_flow(path)
         # Pushed over the start screen (Textual cannot switch away from the default screen); nothing pops it.
         self.push_screen(PrepareScreen())
+
+    def _tell_what_changed_in_the_flow(self, path: Path) -> None:
+        """A file written under an older version of the flow: say what changed (as ``wizard check`` does)."""
+        from outputs.answers_file import check_answers_file
+        from outputs.answers_version import upgrade_notice
+
+        try:
+            notice = upgrade_notice(check_answers_file(path, self.flow)[1]) if path.exists() else None
+        except OSError:
+            return
+        if notice:
+            self.notify(notice, title="Forløbet er ændret", timeout=15, markup=False)
 
     # -- saving ----------------------------------------------------------------------------------------
 

@@ -10,38 +10,49 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from flows import Answers, DecisiveChange, Evaluation, Flow, Kind, Verdict, evaluate
+from flows import Answers, DecisiveChange, Evaluation, Flow, Kind, Reason, Verdict, evaluate
 from flows.conditions import AnswerValue
-from outputs.condition_text import VERDICT_LABELS
+from outputs import verdict_text
 from outputs.printable import printable
+from outputs.verdict_text import label
 
 WIDTH = 100
 
 
 def status_dict(flow: Flow, answers: Answers, file: str) -> dict[str, Any]:
+    """The JSON contract for scripts; documented in docs/answers-format.md ("wizard status --json")."""
     evaluation = evaluate(flow, answers)
+    verdict = evaluation.verdict
+    complexity = evaluation.complexity
     return {
         "file": file,
         "flow": {"id": flow.id, "version": flow.version, "title": flow.title},
-        "verdict": evaluation.verdict.value,
-        "verdict_label": VERDICT_LABELS[evaluation.verdict],
+        "verdict": None if verdict is Verdict.UNRESOLVED else verdict.value,
+        "verdict_label": label(flow, verdict),
+        "verdict_rule": evaluation.triage.rule,
+        "leaning": evaluation.triage.leaning.value if evaluation.triage.leaning else None,
+        "depends_on": list(evaluation.depends_on),
         "score": evaluation.triage.score,
         "threshold": flow.triage.threshold,
-        "reasons": [
-            {"criterion": r.criterion_id, "title": r.title, "explanation": r.explanation, "points": r.points}
-            for r in evaluation.reasons
-        ],
-        "decisive": [
-            {
-                "question": change.question_id,
-                "text": flow.questions[change.question_id].text,
-                "current": change.current,
-                "current_label": _label(flow, change.question_id, change.current),
-                "proposed": change.proposed,
-                "proposed_label": _label(flow, change.question_id, change.proposed),
+        "reasons": [_reason(reason) for reason in evaluation.reasons],
+        "complexity": {
+            "level": complexity.level.value if complexity.level else None,
+            "label": label(flow, complexity.level),
+            "score": complexity.score,
+            "advice": complexity.advice,
+            "reasons": [_reason(reason) for reason in complexity.reasons],
+        },
+        "first_impression": (
+            None
+            if evaluation.first_impression is None
+            else {
+                "verdict": evaluation.first_impression.value,
+                "label": label(flow, evaluation.first_impression),
+                "disagrees": evaluation.first_impression_disagrees,
             }
-            for change in evaluation.decisive
-        ],
+        ),
+        "decisive": [[_change(flow, change) for change in alternative] for alternative in evaluation.decisive],
+        "borderline": evaluation.borderline,
         "judgement": _judgement(evaluation),
         "traits": [{"id": t, "title": flow.trait(t).title} for t in evaluation.traits],
         "suggested_traits": list(evaluation.suggested_traits),
@@ -64,6 +75,27 @@ def status_dict(flow: Flow, answers: Answers, file: str) -> dict[str, Any]:
             for qid in flow.questions
             if qid in answers.notes
         ],
+        "retired_answers": dict(answers.retired),
+    }
+
+
+def _reason(reason: Reason) -> dict[str, Any]:
+    return {
+        "criterion": reason.criterion_id,
+        "title": reason.title,
+        "explanation": reason.explanation,
+        "points": reason.points,
+    }
+
+
+def _change(flow: Flow, change: DecisiveChange) -> dict[str, Any]:
+    return {
+        "question": change.question_id,
+        "text": flow.questions[change.question_id].text,
+        "current": change.current,
+        "current_label": _label(flow, change.question_id, change.current),
+        "proposed": change.proposed,
+        "proposed_label": _label(flow, change.question_id, change.proposed),
     }
 
 
@@ -72,7 +104,7 @@ def _judgement(evaluation: Evaluation) -> dict[str, Any] | None:
         return None
     return {
         "verdict": evaluation.judgement.value,
-        "label": VERDICT_LABELS[evaluation.judgement],
+        "label": label(evaluation.flow, evaluation.judgement),
         "reason": evaluation.judgement_reason,
         "disagrees": evaluation.disagrees,
     }
@@ -103,25 +135,6 @@ def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
     return lines
 
 
-def decisive_sentence(flow: Flow, changes: tuple[DecisiveChange, ...], target: str) -> list[str]:
-    """ "Hvis 'Kan teknologien glide ind …' var 'Ja' i stedet for 'Nej', ville buddet være …"."""
-
-    def part(change: DecisiveChange) -> str:
-        question = flow.questions[change.question_id]
-        proposed = question.label_of(change.proposed)
-        if change.current is None:
-            return f"'{_short(question.text)}' var besvaret med '{proposed}'"
-        current = _label(flow, change.question_id, change.current)
-        return f"'{_short(question.text)}' var '{proposed}' i stedet for '{current}'"
-
-    if len(changes) == 1:
-        return _wrap(f"Hvis {part(changes[0])}, ville buddet være {target}.")
-    lines = _wrap(f"Buddet ville være {target}, hvis alle disse svar var anderledes:")
-    for change in changes:
-        lines += _wrap(part(change), "      ", "    • ")
-    return lines
-
-
 def status_text(flow: Flow, answers: Answers, file: str) -> str:
     report = status_dict(flow, answers, file)
     evaluation = evaluate(flow, answers)
@@ -130,16 +143,27 @@ def status_text(flow: Flow, answers: Answers, file: str) -> str:
     if isinstance(name, str) and name.strip():
         out += _wrap(name, "", "")
     out += _wrap(f"Forløb: {flow.title} ({flow.id} {flow.version})", "  ", "")
-    label = report["verdict_label"].capitalize()
-    out += ["", f"Værktøjets bud: {label} (point: {report['score']}, grænsen er {report['threshold']})"]
-    out.append("Hvorfor:")
-    for reason in report["reasons"]:
-        points = f" ({reason['points']:+d})" if reason["points"] else ""
-        out += _wrap(f"{reason['title']}{points}: {reason['explanation']}", "    ", "  • ")
-    if evaluation.decisive:
-        other = VERDICT_LABELS[_other(evaluation)]
+    out += ["", f"Værktøjets bud: {verdict_text.headline(flow, evaluation)}"]
+    for sentence in verdict_text.explanation(flow, evaluation):
+        out += _wrap(sentence, "  ", "  ")
+    out.append("Hvorfor (alle kriterier, der er opfyldt, begge veje):")
+    for reason in evaluation.reasons:
+        out += _wrap(f"{verdict_text.reason_line(reason)}: {reason.explanation}", "    ", "  • ")
+    if not evaluation.reasons:
+        out.append("  • Ingen kriterier er opfyldt endnu.")
+    out += _wrap(verdict_text.points_sum(flow, evaluation), "  ", "  ")
+    lead = verdict_text.decisive_lead(flow, evaluation)
+    if lead:
         out.append("Afgørende svar:")
-        out += decisive_sentence(flow, evaluation.decisive, other)
+        out += _wrap(lead, "  ", "  ")
+        for alternative in evaluation.decisive:
+            texts = [verdict_text.change_text(flow, change, 60).sentence() for change in alternative]
+            out += _wrap(" og ".join(texts), "      ", "    • ")
+    out.append("")
+    for index, line in enumerate(verdict_text.complexity_lines(flow, evaluation)):
+        out += _wrap(line, "  ", "" if index == 0 else "  ")
+    for reason in evaluation.complexity.reasons:
+        out += _wrap(f"{verdict_text.reason_line(reason)}: {reason.explanation}", "    ", "  • ")
     judgement = report["judgement"]
     if judgement:
         agree = "du er uenig i værktøjets bud" if judgement["disagrees"] else "du er enig i værktøjets bud"
@@ -159,7 +183,3 @@ def status_text(flow: Flow, answers: Answers, file: str) -> str:
             if item["note"]:
                 out += _wrap(item["note"], "      ", "    Note: ")
     return printable("\n".join(out), keep_newlines=True) + "\n"
-
-
-def _other(evaluation: Evaluation) -> Verdict:
-    return Verdict.SIMPLE if evaluation.verdict is Verdict.CHANGE else Verdict.CHANGE

@@ -84,7 +84,7 @@ def test_condition_on_a_later_question_is_refused():
 
 
 def test_condition_with_a_value_that_is_not_an_option_lists_the_allowed():
-    text = broken("when = 'glider-ind == \"ja\"'", "when = 'glider-ind == \"jo\"'")
+    text = broken("when = 'ensretter == \"ja\"'", "when = 'ensretter == \"jo\"'")
     [message] = problems_of(text)
     assert "'jo'" in message and "tilladt: ja, nej, ved-ikke" in message
     line = line_of(text, '"jo"')
@@ -101,7 +101,7 @@ def test_choice_question_without_options_is_refused():
     text = broken(
         """options = [
   { id = "afproevet", label = "Velafprøvet og udbredt" },
-  { id = "ny-for-os", label = "Afprøvet andre steder, men ny hos os" },
+  { id = "ny-for-os", label = "Afprøvet andre steder, men ny på arbejdspladsen" },
   { id = "umoden", label = "Ny eller under udvikling" },
 ]""",
         "",
@@ -136,7 +136,7 @@ def test_toml_syntax_error_names_the_line():
 
 def test_all_problems_are_reported_at_once():
     text = broken('id = "beskrivelse"', 'id = "navn"')
-    text = text.replace("when = 'glider-ind == \"ja\"'", "when = 'glider-ind == \"jo\"'", 1)
+    text = text.replace("when = 'ensretter == \"ja\"'", "when = 'ensretter == \"jo\"'", 1)
     assert len(problems_of(text)) == 2
 
 
@@ -165,7 +165,7 @@ def test_only_a_several_choice_option_can_stand_alone():
 
 
 def test_a_yes_no_field_written_as_text_gets_a_danish_message():
-    old = '{ id = "ingen", label = "Ingen af dem mærkbart", exclusive = true }'
+    old = '{ id = "ingen-endnu", label = "Ingen af dem endnu", exclusive = true }'
     [message] = problems_of(broken(old, old.replace("exclusive = true", 'exclusive = "ja"')))
     assert "skal være true eller false" in message
 
@@ -175,3 +175,54 @@ def test_a_shipped_flow_whose_condition_is_not_text_is_refused_with_its_line():
     with pytest.raises(FlowError) as caught:
         load_shipped_flow(text, NAME)
     assert any(p.line == line_of(text, "relevant_when = 5") for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "words"),
+    [
+        (
+            'first_impression = { question = "glider-ind", simple = "ja", change = "nej" }',
+            'first_impression = { question = "glider-ind", simple = "jo", change = "nej" }',
+            "first_impression =",
+            ["simple = 'jo'", "tilladt: ja, nej, ved-ikke"],
+        ),
+        (
+            'first_impression = { question = "glider-ind", simple = "ja", change = "nej" }',
+            'first_impression = { question = "navn", simple = "ja", change = "nej" }',
+            "first_impression =",
+            ["'navn' er ikke et spørgsmål i triage-afsnittet"],
+        ),
+        ('hoej = "høj"', 'hoj = "høj"', 'hoj = "høj"', ["'hoj' er hverken et bud eller et niveau"]),
+        ("complexity_high = 7", "complexity_high = 4", "complexity_high", ["skal være større end complexity_medium"]),
+        (
+            "when = 'modenhed == \"umoden\"'\npoints = 2",
+            'when = \'modenhed == "umoden"\'\npoints = 2\ntraits = ["standardisering"]  # forkert',
+            "# forkert",
+            ["peger ikke på træk"],
+        ),
+        (
+            'id = "umoden-teknologi"\ndimension = "kompleksitet"',
+            'id = "umoden-teknologi"\ndimension = "kompliceret"',
+            'dimension = "kompliceret"',
+            ["ikke en af de tilladte"],
+        ),
+    ],
+)
+def test_a_wrong_triage_rule_is_named_with_its_line(old, new, needle, words):
+    text = broken(old, new)
+    problems = problems_of(text)
+    assert len(problems) == 1, problems
+    [message] = problems
+    assert message.startswith(f"{NAME}:{line_of(text, needle)}:"), message
+    assert all(word in message for word in words), message
+
+
+def test_an_old_style_flow_without_the_new_triage_fields_still_loads():
+    """An organisation's flow written for version 1.0 of the format: no first impression, no labels."""
+    text = default_flow_text()
+    start = text.index("first_impression = ")
+    text = text[:start] + text[text.index("\n", start) + 1 :]
+    text = text.replace('dimension = "kompleksitet"\n', "")
+    flow = parse_flow(text, NAME)
+    assert flow.triage.first_impression is None
+    assert all(criterion.dimension == "kerneopgave" for criterion in flow.criteria)

@@ -36,7 +36,7 @@ from wizard.app import WizardApp, open_preparation
 from wizard.cli import main
 from wizard.inert import INERT_CONTROLS
 
-HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "1.0"\n'
+HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "2.0"\n'
 NAME = "Skærm\x1b[31mRØD\x1b[2J\x1b[H\x1b]52;c;aGVq\x07bip\x9bX"
 NOTE = "Spørg\x1b[2J\x07MED\x9b31m"
 REASON = "Fordi\x1b]52;c;aGVq\x07 slut\x1b[1A"

@@ -11,11 +11,11 @@ FLOW = default_flow()
 
 def test_points_are_numbered_once_marked_first_each_part_in_basic_question_order() -> None:
     answers = change_answers(
-        discuss=frozenset({"komp-roller", "kontakt-aendres", "ker-kvalitet"}),
-        notes={"indd-hold": "Kun begejstrede.", "glider-ind": "Se begrundelsen.", "ker-kvalitet": "Måske."},
+        discuss=frozenset({"komp-hjul", "kontakt-aendres", "ker-faelles-syn"}),
+        notes={"indd-hold": "Kun begejstrede.", "glider-ind": "Se begrundelsen.", "ker-faelles-syn": "Måske."},
     )
     agenda = meeting_agenda(FLOW, answers)
-    assert [item.question.id for item in agenda.marked] == ["ker-kvalitet", "kontakt-aendres", "komp-roller"]
+    assert [item.question.id for item in agenda.marked] == ["ker-faelles-syn", "kontakt-aendres", "komp-hjul"]
     assert [item.question.id for item in agenda.proposals] == ["glider-ind", "indd-hold"]
     assert [item.number for item in agenda.points] == [1, 2, 3, 4, 5]
     assert agenda.marked[0].note == "Måske." and agenda.marked[0].basic_question is BasicQuestion.CORE_TASK
@@ -30,8 +30,8 @@ def test_counts_are_the_engines() -> None:
 
 
 def test_an_open_question_is_listed_once_where_it_belongs() -> None:
-    values = {**change_answers().values, "ker-kvalitet": "ved-ikke", "ker-relation": "ved-ikke"}
-    answers = change_answers(values=values, discuss=frozenset({"ker-kvalitet"}), notes={})
+    values = {**change_answers().values, "ker-faelles-syn": "ved-ikke", "ker-relation": "ved-ikke"}
+    answers = change_answers(values=values, discuss=frozenset({"ker-faelles-syn"}), notes={})
     agenda = meeting_agenda(FLOW, answers)
     assert agenda.marked[0].unknown  # marked and unknown: a point, not also an open question
     assert [item.question.id for item in agenda.open] == ["ker-relation", "fase"]  # core task before involvement

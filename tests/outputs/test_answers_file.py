@@ -476,7 +476,7 @@ def test_the_documented_example_is_current_and_passes_check() -> None:
 
 # -- options that stand alone ---------------------------------------------------------------------
 
-DEFAULT_HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "1.0"\n\n[opgaveloesning]\n'
+DEFAULT_HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "2.0"\n\n[opgaveloesning]\n'
 
 
 @pytest.mark.parametrize("alone", ["ingen", "ved-ikke"])

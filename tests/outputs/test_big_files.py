@@ -17,7 +17,10 @@ from outputs.problems import counts
 from outputs.toml_layout import LazyLayout
 from wizard.cli import main
 
-HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "1.0"\n\n[om-teknologien]\nnavn = "x"\n'
+HEAD = (
+    f'[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "{default_flow().version}"\n\n'
+    '[om-teknologien]\nnavn = "x"\n'
+)
 KEYS = 200_000
 
 

@@ -105,6 +105,6 @@ def test_the_template_is_deterministic_lf_and_ends_with_one_newline(flow: Flow) 
 def test_options_that_stand_alone_are_marked() -> None:
     text = render_template(default_flow())
     block = text.split("#opg-relationer = ")[0].rsplit("[opgaveloesning]", 1)[1]
-    assert "#   ingen = Ingen af dem mærkbart (vælges alene)\n" in block
+    assert "#   ingen = Ingen af dem (vælges alene)\n" in block
     assert "#   ved-ikke = Ved ikke (vælges alene)\n" in block
     assert "#   kolleger = Relationerne mellem kolleger\n" in block

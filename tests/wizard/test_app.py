@@ -303,7 +303,7 @@ def test_a_file_with_errors_is_not_opened_and_not_touched(workdir, monkeypatch, 
     from wizard.app import run_app
 
     broken = (
-        '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "1.0"\n\n[triage]\nglider-ind = "maaske"\n'
+        '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "2.0"\n\n[triage]\nglider-ind = "maaske"\n'
     )
     path = workdir / "forberedelse.toml"
     path.write_text(broken, encoding="utf-8")
@@ -343,3 +343,21 @@ def test_every_key_is_listed_in_the_help(workdir):
             continue
         for key in binding.key.split(","):
             assert names.get(key, key) in text, f"{key} ({binding.action}) is not in the help"
+
+
+def test_a_file_of_an_older_flow_version_says_what_changed_when_opened(workdir):
+    old = Path(__file__).parent.parent / "corpus" / "flow-1.0" / "skaermbesoeg-i-hjemmeplejen.toml"
+    path = workdir / "gammel.toml"
+    path.write_bytes(old.read_bytes())
+
+    async def scenario():
+        app = new_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            messages = [notification.message for notification in app._notifications]
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        return messages
+
+    messages = asyncio.run(scenario())
+    assert any("skrevet til version 1.0" in message and "spørgsmål er nye" in message for message in messages)

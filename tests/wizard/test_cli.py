@@ -22,7 +22,7 @@ from wizard.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "answers"
-HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "1.0"\n'
+HEAD = '[svarfil]\nformat = 1\nforloeb = "kerneopgave"\nforloeb-version = "2.0"\n'
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -43,7 +43,8 @@ def answers_file(tmp_path: Path) -> Path:
         HEAD
         + '\n[om-teknologien]\nnavn = "Skærmbesøg\\u001b[2J"\n'
         + '\n[triage]\nglider-ind = "nej"\naendrer-opgaveloesning = "lidt"\naendrer-resultater = "nej"\n'
-        + 'borgere-moeder = "indirekte"\nkontakt-aendres = "nej"\nensretter = "ja"\n'
+        + 'borgere-moeder = "indirekte"\nkontakt-aendres = "erstattes"\nensretter = "ja"\npaa-formel = "nej"\n'
+        + 'profilering = "nej"\novervaagning = "nej"\nskala = "omraade"\n'
         + '\n[noter]\nensretter = "Spørg MED\\u001b]0;titel\\u0007"\n\n[til-droeftelse]\nensretter = true\n',
         encoding="utf-8",
     )
@@ -272,11 +273,17 @@ def test_status_in_plain_danish(capsys: pytest.CaptureFixture[str], answers_file
     assert "Værktøjets bud: Forandring af kerneopgaven" in out
     for reason in evaluation.reasons:
         assert reason.title in out
+    assert f"I alt {evaluation.triage.score} point" in out
+    assert sum(reason.points for reason in evaluation.reasons) == evaluation.triage.score
     assert evaluation.decisive, "the fixture should have decisive answers"
-    for change in evaluation.decisive:
-        question = flow.questions[change.question_id]
-        assert f"var '{question.label_of(change.proposed)}' i stedet for '{question.label_of(change.current)}'" in out
-    assert "ville buddet være simpelt redskab" in out or "Buddet ville være simpelt redskab" in out
+    flat = " ".join(out.split())
+    for alternative in evaluation.decisive:
+        for change in alternative:
+            question = flow.questions[change.question_id]
+            proposed, current = question.label_of(change.proposed), question.label_of(change.current)
+            assert f"»{proposed}« i stedet for »{current}«" in flat
+    assert "gøre buddet til »simpelt redskab«" in flat or "gøre det til »simpelt redskab«" in flat
+    assert f"Kompleksitet: {flow.triage.label(evaluation.complexity.level.value)}" in out
     assert f"Besvaret: {evaluation.answered} af {evaluation.visible} spørgsmål" in out
     assert "Til drøftelse på mødet:" in out and flow.questions["ensretter"].text in out
     assert "Træk at drøfte: Standardisering" in out
@@ -301,8 +308,24 @@ def test_status_json(capsys: pytest.CaptureFixture[str], answers_file: Path) -> 
     assert [trait["id"] for trait in data["traits"]] == list(evaluation.traits)
     assert (data["answered"], data["visible"]) == (evaluation.answered, evaluation.visible)
     assert [item["question"] for item in data["discuss"]] == ["ensretter"]
-    assert data["decisive"][0]["question"] == evaluation.decisive[0].question_id
+    assert data["decisive"][0][0]["question"] == evaluation.decisive[0][0].question_id
+    assert data["borderline"] is evaluation.borderline
+    assert data["depends_on"] == []
+    assert sum(reason["points"] for reason in data["reasons"]) == data["score"]
+    assert data["complexity"]["level"] in ("lav", "middel", "hoej")
+    assert sum(reason["points"] for reason in data["complexity"]["reasons"]) == data["complexity"]["score"]
     assert "\x1b" not in out
+
+
+def test_status_json_for_an_undecided_verdict_names_what_it_depends_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "svar.toml"
+    path.write_text(HEAD + '\n[triage]\naendrer-opgaveloesning = "lidt"\nensretter = "ja"\n', encoding="utf-8")
+    data = json.loads(run(capsys, "status", "--json", str(path))[1])
+    assert data["verdict"] is None and data["verdict_label"] == "uafklaret"
+    assert "aendrer-resultater" in data["depends_on"] and data["decisive"] == [] and data["borderline"] is False
+    assert data["complexity"]["level"] is None
 
 
 def test_status_refuses_a_file_with_errors_with_the_same_messages_as_check(capsys: pytest.CaptureFixture[str]) -> None:

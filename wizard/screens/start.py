@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from flows.length import length_text
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.key_footer import KeyFooter
 from wizard.widgets.line_input import LineInput
@@ -39,7 +40,7 @@ class StartScreen(Screen):
             yield Static(
                 "Guiden stiller spørgsmål om teknologien og giver et bud på, om den er et simpelt redskab eller en "
                 "forandring af kerneopgaven. Til sidst får du en note med til mødet. Alle svar gemmes med det samme "
-                "i en fil på serveren, så du kan stoppe og fortsætte senere.",
+                f"i en fil på serveren, så du kan stoppe og fortsætte senere. {length_text(flow)}".strip(),
                 classes="intro",
                 markup=False,
             )

@@ -1,4 +1,4 @@
-"""The whole reasoning behind the triage's verdict (Ctrl+R)."""
+"""The whole reasoning behind the triage's verdict (Ctrl+R): the same words as the note and ``wizard status``."""
 
 from __future__ import annotations
 
@@ -12,42 +12,50 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from flows import Evaluation, Flow, Verdict
-from wizard.widgets.wording import answer_text, decisive_sentences, verdict_label
+from outputs import verdict_text
 
 
 def reasoning(flow: Flow, evaluation: Evaluation) -> Content:
-    triage = evaluation.triage
     parts: list[Content] = [
-        Content.assemble(("Triagens bud: ", "bold"), (verdict_label(evaluation.verdict), "bold reverse")),
+        Content.assemble(("Triagens bud: ", "bold"), (verdict_text.headline(flow, evaluation), "bold reverse")),
     ]
-    if evaluation.verdict is not Verdict.UNRESOLVED:
-        parts.append(
-            Content(
-                f"Dine svar giver {triage.score} point. Ved {flow.triage.threshold} point eller flere lyder buddet "
-                "på forandring af kerneopgaven."
-            )
-        )
+    parts.extend(Content(sentence) for sentence in verdict_text.explanation(flow, evaluation) if sentence)
     parts.append(Content(""))
-    parts.append(Content.styled("Det, der tæller:", "bold"))
+    parts.append(Content.styled("Det, der tæller (alle opfyldte kriterier, begge veje):", "bold"))
     for reason in evaluation.reasons:
-        points = f" ({reason.points:+d} point)" if reason.points else ""
-        parts.append(Content.assemble(("• ", ""), (reason.title + points, "bold")))
+        parts.append(Content.assemble(("• ", ""), (verdict_text.reason_line(reason), "bold")))
         parts.append(Content(f"  {reason.explanation}"))
-    decisive = decisive_sentences(flow, evaluation)
-    if decisive:
+    if not evaluation.reasons:
+        parts.append(Content("• Ingen kriterier er opfyldt endnu."))
+    parts.append(Content(verdict_text.points_sum(flow, evaluation)))
+    lead = verdict_text.decisive_lead(flow, evaluation)
+    if lead:
         parts.append(Content(""))
         parts.append(Content.styled("Afgørende svar:", "bold"))
-        parts.extend(Content(line) for line in decisive)
-        for change in evaluation.decisive:
-            question = flow.questions[change.question_id]
-            parts.append(Content(f"  (nu: »{answer_text(question, change.current)}«)"))
+        parts.append(Content(lead))
+        for alternative in evaluation.decisive:
+            for index, change in enumerate(alternative):
+                text = verdict_text.change_text(flow, change)
+                bullet = "• " if index == 0 else "  og "
+                parts.append(Content(f"{bullet}»{text.question}« → »{text.proposed}«"))
+                # "nu:" under its own bullet, so each answer and what it is now stand together
+                parts.append(Content(f"    (nu: »{text.current or 'ubesvaret'}«)"))
+    parts.append(Content(""))
+    complexity_lines = verdict_text.complexity_lines(flow, evaluation)
+    parts.append(Content.styled(complexity_lines[0], "bold"))
+    parts.extend(Content(line) for line in complexity_lines[1:])
+    for reason in evaluation.complexity.reasons:
+        parts.append(Content.assemble(("• ", ""), (verdict_text.reason_line(reason), "bold")))
+        parts.append(Content(f"  {reason.explanation}"))
     if evaluation.judgement is not None:
         parts.append(Content(""))
-        parts.append(Content.assemble(("Din vurdering: ", "bold"), verdict_label(evaluation.judgement)))
+        parts.append(Content.assemble(("Din vurdering: ", "bold"), verdict_text.label(flow, evaluation.judgement)))
         if evaluation.judgement_reason:
             parts.append(Content(f"Begrundelse: {evaluation.judgement_reason}"))
     parts.append(Content(""))
     parts.append(Content("Buddet er en hjælp, ikke en afgørelse: du kan altid være uenig og skrive hvorfor."))
+    if evaluation.verdict is Verdict.UNRESOLVED:
+        parts.append(Content("Du kan også give din egen vurdering nu og gå videre (Ctrl+O → »Din vurdering«)."))
     return Content("\n").join(parts)
 
 

@@ -24,7 +24,8 @@ def source_line(flow: Flow, source_id: str, section: str) -> str:
 
 def explanation(flow: Flow, question: Question) -> str:
     """The help text, the source, whom to involve and what the section is about: what Ctrl+F shows."""
-    parts = [question.help, "", source_line(flow, question.source.source, question.source.section)]
+    source = question.source
+    parts = [question.help, "", source_line(flow, source.source, source.section + source.own_note)]
     if question.involve:
         parts += ["", f"Inddrag: {question.involve}"]
     section = flow.section_of(question.id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows import UNKNOWN, AnswerValue, DecisiveChange, Evaluation, Flow, Question, Verdict
+from flows import UNKNOWN, AnswerValue, Evaluation, Question, Verdict
 
 VERDICT_LABEL = {
     Verdict.SIMPLE: "Simpelt redskab",
@@ -40,28 +40,6 @@ def answer_text(question: Question, value: AnswerValue | None) -> str:
     if question.is_choice:
         return question.label_of(value)
     return value
-
-
-def decisive_sentences(flow: Flow, evaluation: Evaluation, width: int = 200) -> list[str]:
-    """The answers that would flip the verdict, as sentences a leader reads in one go."""
-    if evaluation.verdict is Verdict.UNRESOLVED:
-        return []
-    other = Verdict.SIMPLE if evaluation.verdict is Verdict.CHANGE else Verdict.CHANGE
-    if not evaluation.decisive:
-        return ["Ingen ændring af dine triagesvar kan vende buddet."]
-    changes = evaluation.decisive
-    if len(changes) == 1:
-        return [
-            f"Buddet bliver {verdict_label(other).lower()}, hvis du i stedet svarer: {_change(flow, changes[0], width)}"
-        ]
-    head = f"Buddet bliver {verdict_label(other).lower()}, hvis du ændrer disse {len(changes)} svar:"
-    return [head, *(f"• {_change(flow, change, width)}" for change in changes)]
-
-
-def _change(flow: Flow, change: DecisiveChange, width: int) -> str:
-    question = flow.questions[change.question_id]
-    proposed = question.label_of(change.proposed)
-    return f"»{proposed}« til »{shorten(question.text, width)}«"
 
 
 def is_unknown(value: AnswerValue | None) -> bool:
