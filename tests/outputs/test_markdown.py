@@ -304,7 +304,8 @@ def test_the_agenda_has_marked_points_first_then_meeting_answers_and_notes_then_
     assert len(found) == 5  # data-formaal is hidden (no personal data on this path): its mark does not show
     # Open questions last, grouped by basic question, with whom to involve.
     open_part = meeting_part(note(answers)).split("### Åbne spørgsmål")[1]
-    core_task = "- *Kerneopgaven:*\n  - Har I en fælles opfattelse af jeres kerneopgave, som I kan vurdere teknologien ud fra?\n"
+    core_task = "- *Kerneopgaven:*\n  - Har I en fælles opfattelse af jeres kerneopgave, "
+    core_task += "som I kan vurdere teknologien ud fra?\n"
     assert core_task in open_part
     assert "- *Inddragelse:*\n  - Hvilken fase er projektet i?" in open_part
     lead = meeting_part(note(answers)).split("\n\n")[1]
