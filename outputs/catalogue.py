@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flows import Flow, Kind, Question, Section
 from flows.conditions import Condition
+from flows.schema import Dimension
 from outputs.condition_text import describe_condition
 from outputs.markdown import BASIC_QUESTION_HEADINGS
 from outputs.md_document import MarkdownDocument
@@ -106,25 +107,45 @@ def _question(doc: MarkdownDocument, flow: Flow, question: Question, numbers: di
 
 def _triage(doc: MarkdownDocument, flow: Flow) -> None:
     rules = flow.triage
+    change, simple = _quoted(rules.label("forandring-af-kerneopgaven")), _quoted(rules.label("simpelt-redskab"))
     doc.heading(2, "Triagen: sådan gives buddet")
     doc.paragraph(
-        "Hvert kriterium, hvis betingelse er opfyldt, giver point. Positive point trækker mod »forandring af "
-        f"kerneopgaven«, negative mod »simpelt redskab«. Buddet er »forandring af kerneopgaven« ved mindst "
-        f"{rules.threshold} point, ellers »simpelt redskab«. Der gives først et bud, når mindst "
-        f"{rules.min_answered} triagespørgsmål er besvaret med andet end »ved ikke«. Lederen kan altid være uenig "
-        "og skrive sin egen vurdering."
+        "Triagen svarer på to spørgsmål hver for sig: ændrer teknologien kerneopgaven (buddet), og hvor krævende "
+        "bliver forløbet (kompleksiteten)? Hvert kriterium, hvis betingelse er opfyldt, giver point. For buddet "
+        f"trækker positive point mod {change}, negative mod {simple}. Buddet er {change} ved mindst "
+        f"{rules.threshold} point, ellers {simple}; det er {_quoted(rules.label('uafklaret'))}, så længe et "
+        "ubesvaret eller »ved ikke«-svar kan vende det. Der gives først et bud, når mindst "
+        f"{rules.min_answered} triagespørgsmål er besvaret med andet end »ved ikke«. Kompleksiteten afgør aldrig "
+        "buddet. Lederen kan altid være uenig og skrive sin egen vurdering."
     )
-    items = []
-    for criterion in flow.criteria:
-        points = f"{criterion.points:+d}".replace("-", "−")
-        traits = ""
-        if criterion.traits:
-            traits = " Peger på " + ", ".join(_quoted(flow.trait(trait).title) for trait in criterion.traits) + "."
-        items.append(
-            f"**{_text(criterion.title)}** ({points} point, når {code_span(criterion.when)}): "
-            f"{_text(criterion.explanation)}{traits}"
+    first = rules.first_impression
+    if first is not None and first.question in flow.questions:
+        doc.paragraph(
+            f"{_quoted(flow.questions[first.question].text)} er lederens første indtryk: det vises ved buddet og "
+            "nævnes, når det peger en anden vej, men det giver ingen point."
         )
-    doc.bullets(items)
+    for dimension, heading in ((Dimension.CORE_TASK, "Kriterier for buddet"), (Dimension.COMPLEXITY, None)):
+        criteria = [criterion for criterion in flow.criteria if criterion.dimension is dimension]
+        if not criteria:
+            continue
+        if heading is None:
+            doc.paragraph(
+                f"Kriterier for kompleksiteten ({_quoted(rules.label('middel'))} fra {rules.complexity_medium} "
+                f"point, {_quoted(rules.label('hoej'))} fra {rules.complexity_high}):"
+            )
+        else:
+            doc.paragraph(f"{heading}:")
+        items = []
+        for criterion in criteria:
+            points = f"{criterion.points:+d}".replace("-", "−")
+            traits = ""
+            if criterion.traits:
+                traits = " Peger på " + ", ".join(_quoted(flow.trait(trait).title) for trait in criterion.traits) + "."
+            items.append(
+                f"**{_text(criterion.title)}** ({points} point, når {code_span(criterion.when)}): "
+                f"{_text(criterion.explanation)}{traits}"
+            )
+        doc.bullets(items)
 
 
 def _traits(doc: MarkdownDocument, flow: Flow, numbers: dict[str, int]) -> None:

@@ -119,13 +119,6 @@ def _label(flow: Flow, question_id: str, value: AnswerValue | None) -> str | Non
     return question.label_of(value) if question.kind is not Kind.TEXT else value
 
 
-def _short(text: str, limit: int = 60) -> str:
-    """A question text cut at a word boundary, so a sentence about it stays readable."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
-
-
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
     first = indent if first is None else first
     lines: list[str] = []

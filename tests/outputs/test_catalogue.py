@@ -68,6 +68,10 @@ def test_triage_criteria_traits_and_sources_are_explained() -> None:
     for number, source in enumerate(FLOW.sources, start=1):
         assert f"{number}. »{source.title}«, {source.publisher}" in sources
     assert "ved mindst 3 point" in text
+    complexity = text.split("Kriterier for buddet:", 1)[1].split("Kriterier for kompleksiteten", 1)[1]
+    for criterion in FLOW.criteria:
+        assert (f"**{criterion.title}**" in complexity) == (criterion.dimension == "kompleksitet")
+    assert "er lederens første indtryk" in text
 
 
 def test_catalogue_is_deterministic_lf_and_ends_with_one_newline() -> None:
