@@ -59,12 +59,6 @@ MEETING_HEADING = "Til mødet"
 HIDDEN_HEADING = "Tekst, der ikke længere tæller"
 APPENDIX_HEADING = "Bilag: svarene afsnit for afsnit"
 
-VERDICT_NAMES = {
-    Verdict.SIMPLE: "simpelt redskab",
-    Verdict.CHANGE: "forandring af kerneopgaven",
-    Verdict.UNRESOLVED: "uafklaret",
-}
-
 # What the verdict means, in one or two sentences (the reasons follow it in the note).
 _VERDICT_EXPLAINED = {
     Verdict.SIMPLE: (
@@ -343,11 +337,18 @@ class _Note:
                 self.doc.paragraph(f"*Begrundelse:* {_text(short)} (hele begrundelsen står under »Bud og vurdering«)")
 
     def _verdict_summary(self) -> str:
-        """One sentence on what the tool says. The place to add more of the engine's view (e.g. complexity)."""
-        verdict = self.evaluation.verdict
-        if verdict is Verdict.UNRESOLVED:
-            return "**Værktøjets bud: uafklaret** – der er endnu ikke svar nok i triagen til et bud."
-        return f"**Værktøjets bud: {VERDICT_NAMES[verdict]}** (hvorfor står under »Bud og vurdering«)."
+        """What the tool says, in one or two sentences: the verdict (or what it depends on) and the complexity."""
+        flow, evaluation = self.flow, self.evaluation
+        headline = verdict_text.headline(flow, evaluation)
+        if evaluation.verdict is Verdict.UNRESOLVED:
+            depends = verdict_text.depends_on_sentence(flow, evaluation) or evaluation.triage.rule
+            text = f"**Værktøjets bud: {_text(headline.lower())}.** {_text(depends)}"
+        else:
+            text = f"**Værktøjets bud: {_text(headline.lower())}** (hvorfor står under »Bud og vurdering«)."
+        level = evaluation.complexity.level
+        if level is not None:
+            text += f" Kompleksitet: {_text(verdict_text.label(flow, level))}; den afgør ikke buddet."
+        return text
 
     def _leader_view(self) -> str:
         evaluation = self.evaluation

@@ -1,9 +1,13 @@
 """TOML values written for people: readable strings, multi-line text as a block.
 
-Why not ``tomli_w``: the answers file is read and edited by hand, so text with
-line breaks is written as a ``\"\"\"`` block a leader can edit in place, and the
-exact layout (comments, blank lines) is decided by the caller. Every string
-written here reads back as exactly the same string with ``tomllib``.
+Why not ``tomli_w``: tomli_w writes whole documents from data (it can write
+multi-line strings too), but the answers file is written line by line with a
+comment above each answer and the choice's label after it, and a save edits the
+leader's own text in place (``outputs.toml_edit``): what is needed here is one
+value at a time, in the same form as in a new file. These functions also escape
+C1 and other invisible control characters, which TOML allows raw, so a file shows
+no hidden characters. Every string written here reads back as exactly the same
+string with ``tomllib`` (tested with hypothesis).
 """
 
 from __future__ import annotations
