@@ -241,7 +241,7 @@ def test_changing_an_answer_that_hides_answered_questions_asks_first_and_keeps_t
 
 
 def test_save_error_is_shown_answers_stay_and_another_path_can_be_chosen(workdir, monkeypatch):
-    import wizard.app as app_module
+    import wizard.session as app_module  # Preparation saves through wizard.session
     from outputs import saving
 
     real_save = saving.save_answers

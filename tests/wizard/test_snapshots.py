@@ -262,7 +262,7 @@ def test_summary_after_export(snap_compare, flow, workdir):
 
 
 def test_save_error_is_shown(snap_compare, flow, workdir, monkeypatch):
-    import wizard.app as app_module
+    import wizard.session as app_module  # Preparation saves through wizard.session
     from outputs.saving import SaveError
 
     def failing(path, flow, answers):

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from flows import Answers, AnswerValue, Evaluation, Flow, Verdict, evaluate
+from flows import Answers, Flow, Verdict, evaluate
 from outputs.locking import real_path
 from outputs.os_messages import danish_reason
 from outputs.saving import SaveError
@@ -29,6 +29,7 @@ from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen
 from wizard.screens.outline import OutlineScreen
 from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
 from wizard.screens.verdict import VerdictScreen
+from wizard.session import hidden_by, with_value
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.judgement_page import AGREE, JudgementPage, traits_explanation
 from wizard.widgets.key_footer import KeyFooter
@@ -51,16 +52,6 @@ SUMMARY_EXPLANATION = (
 )
 
 
-def with_value(answers: Answers, question_id: str, value: AnswerValue | None) -> Answers:
-    """Answers with one value set; an empty value removes the answer."""
-    values = dict(answers.values)
-    if value in (None, "", ()):
-        values.pop(question_id, None)
-    else:
-        values[question_id] = value
-    return replace(answers, values=values)
-
-
 # At most this many hidden questions are named: the reassurance and the choices must fit at 80x24.
 HIDDEN_NAMES_SHOWN = 4
 
@@ -76,11 +67,6 @@ def hiding_message(texts: list[str]) -> str:
         "svarene bliver i filen, og det, du har skrevet, står i noten under »Tekst, der ikke længere tæller«. "
         "Svarene tæller igen, hvis du ændrer svaret tilbage.\n" + "\n".join(names)
     )
-
-
-def hidden_by(before: Evaluation, after: Evaluation) -> list[str]:
-    """Questions answered and visible ``before`` that are hidden ``after``."""
-    return [question_id for question_id in before.visible_answers if not after.is_visible(question_id)]
 
 
 class PrepareScreen(Screen):
