@@ -31,10 +31,11 @@ from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, r
 from wizard.screens.verdict import VerdictScreen
 from wizard.session import hidden_by, with_value
 from wizard.widgets.choices import ChoiceList
-from wizard.widgets.judgement_page import AGREE, JudgementPage, traits_explanation
+from wizard.widgets.judgement_page import JudgementPage
 from wizard.widgets.key_footer import KeyFooter
 from wizard.widgets.mark import MarkToggle
-from wizard.widgets.question_page import QuestionPage, explanation
+from wizard.widgets.page_texts import AGREE, explanation, traits_explanation
+from wizard.widgets.question_page import QuestionPage
 from wizard.widgets.verdict_panel import VerdictPanel
 from wizard.widgets.wording import display_path, progress_text, shorten
 

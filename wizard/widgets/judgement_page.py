@@ -7,49 +7,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from flows import Answers, Evaluation, Flow, Verdict
+from flows import Answers, Evaluation, Flow
 from wizard.widgets.choices import ChoiceList
-from wizard.widgets.question_page import source_line
+from wizard.widgets.page_texts import AGREE, chosen_judgement, judgement_choices, traits_explanation
 from wizard.widgets.wording import verdict_label
 
-AGREE = "enig"
-
-
-def judgement_choices(evaluation: Evaluation) -> list[tuple[str, str]]:
-    """The leader's options; agreeing needs a verdict to agree with."""
-    own = [
-        (Verdict.SIMPLE.value, "Jeg vurderer, at det er et simpelt redskab"),
-        (Verdict.CHANGE.value, "Jeg vurderer, at det er en forandring af kerneopgaven"),
-    ]
-    if evaluation.verdict is Verdict.UNRESOLVED:
-        return own
-    return [(AGREE, f"Jeg er enig i triagens bud ({verdict_label(evaluation.verdict).lower()})"), *own]
-
-
-def chosen_judgement(evaluation: Evaluation) -> list[str]:
-    """What the list shows as chosen: nothing until the leader has chosen (nothing is preselected
-    that the file would not hold), "enig" when the saved judgement is the triage's verdict."""
-    if evaluation.judgement is None:
-        return []
-    if evaluation.judgement is evaluation.verdict:
-        return [AGREE]
-    return [evaluation.judgement.value]
-
-
-def traits_explanation(flow: Flow) -> str:
-    lines = [
-        "Triagens bud bygger på dine svar; du kan være uenig og skrive hvorfor. Begge dele kommer med i noten.",
-        "",
-        "Trækkene er hverken gode eller dårlige i sig selv; de viser, hvordan teknologien kan forme arbejdet. "
-        "Vælg dem, mødet bør se på: spørgsmålene om et træk kommer med, når du vælger det.",
-    ]
-    for trait in flow.traits:
-        lines += [
-            "",
-            f"{trait.title}: {trait.description}",
-            source_line(flow, trait.source.source, trait.source.section),
-        ]
-    return "\n".join(lines)
+# The judgement's words live in page_texts (no Textual); still importable from here.
+__all__ = ["AGREE", "JudgementPage", "chosen_judgement", "judgement_choices", "traits_explanation"]
 
 
 class JudgementPage(Vertical):

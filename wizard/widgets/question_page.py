@@ -11,27 +11,12 @@ from flows import Answers, Flow, Kind, Question
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.line_input import LineInput
 from wizard.widgets.mark import MarkToggle
+from wizard.widgets.page_texts import explanation, source_line
+
+# The explanation's words live in page_texts (no Textual); still importable from here.
+__all__ = ["DISCUSS_LABEL", "QuestionPage", "explanation", "hint", "source_line"]
 
 DISCUSS_LABEL = "Til drøftelse på mødet (Ctrl+T)"
-
-
-def source_line(flow: Flow, source_id: str, section: str) -> str:
-    source = flow.source(source_id)
-    published = ", ".join(str(part) for part in (source.publisher, source.year) if part)
-    line = f"Kilde: »{source.title}«, {published}. Afsnit: {section}."
-    return f"{line} {source.url}" if source.url else line
-
-
-def explanation(flow: Flow, question: Question) -> str:
-    """The help text, the source, whom to involve and what the section is about: what Ctrl+F shows."""
-    source = question.source
-    parts = [question.help, "", source_line(flow, source.source, source.section + source.own_note)]
-    if question.involve:
-        parts += ["", f"Inddrag: {question.involve}"]
-    section = flow.section_of(question.id)
-    if section.intro:
-        parts += ["", f"Om afsnittet »{section.title}«: {section.intro}"]
-    return "\n".join(parts)
 
 
 def hint(question: Question) -> str:
