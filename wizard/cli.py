@@ -514,6 +514,11 @@ def _run_app(argv: list[str]) -> int:
         _warn("Guidens skærmbilleder kræver en terminal, men standard-input eller -output er ikke en terminal.")
         _warn(HEADLESS)
         return CANNOT_RUN
+    if _wants_plain(args.plain):
+        from wizard.plain import run_plain
+
+        resume_collector()  # paused for the screens' start; the plain mode has no screens
+        return run_plain(Path(args.file) if args.file else None, flow)
     try:
         from wizard.app import run_app
     except ModuleNotFoundError as error:
@@ -521,6 +526,12 @@ def _run_app(argv: list[str]) -> int:
             raise
         raise _fail("skærmbillederne findes ikke i denne udgave af programmet.\n" + HEADLESS) from None
     return run_app(Path(args.file) if args.file else None, flow, flow_name)
+
+
+def _wants_plain(asked: bool) -> bool:
+    """--plain, ACCESSIBLE (set by screen-reader users, as for other terminal programs) or a dumb terminal."""
+    accessible = os.environ.get("ACCESSIBLE", "").strip()
+    return asked or accessible not in ("", "0") or os.environ.get("TERM") == "dumb"
 
 
 def _refuse_typo(word: str) -> None:

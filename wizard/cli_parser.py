@@ -309,5 +309,11 @@ HELP_TOPICS = {"format": "answers-format.md", "flow": "flow-format.md"}
 def build_app_parser() -> DanishParser:
     parser = DanishParser(prog="wizard", description="Åbn guidens skærmbilleder med SVARFIL (eller en ny fil).")
     parser.add_argument("file", nargs="?", metavar="SVARFIL", help="svarfilen; findes den ikke, oprettes den")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="linje for linje uden skærmbilleder (til skærmlæser, punktskrift og langsomme forbindelser); "
+        "vælges også af ACCESSIBLE=1 og TERM=dumb",
+    )
     _flow_option(parser)
     return parser
