@@ -136,11 +136,11 @@ class PlainDialogue:
         lost = hidden_by(before, after)
         self.preparation.change(answers, after)
         if lost:
-            count = "1 besvaret spørgsmål tæller" if len(lost) == 1 else f"{len(lost)} besvarede spørgsmål tæller"
-            self.say(
-                f"{count} ikke længere efter dette svar. Svarene bliver i filen og tæller igen, "
-                "hvis du ændrer svaret tilbage."
-            )
+            if len(lost) == 1:
+                said = "1 besvaret spørgsmål tæller ikke længere efter dette svar. Svaret bliver i filen"
+            else:
+                said = f"{len(lost)} besvarede spørgsmål tæller ikke længere efter dette svar. Svarene bliver i filen"
+            self.say(f"{said} og tæller igen, hvis du ændrer svaret tilbage.")
         if not self.preparation.save_if_needed():
             self.say(f"IKKE GEMT: {self.preparation.error} Dine svar er ikke tabt; de gemmes igen ved næste svar.")
         self.tell_changes(before, after)

@@ -108,6 +108,9 @@ class PlainSession:
         return code
 
     def close(self) -> None:
+        """Stop the wizard if it still runs, and the reading; safe to call twice."""
+        if self._stop.is_set():
+            return
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
