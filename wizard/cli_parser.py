@@ -96,10 +96,19 @@ def _flow_option(parser: DanishParser, dest: str = "flow") -> None:
     )
 
 
+def _plain_option(parser: DanishParser) -> None:
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="guiden linje for linje uden skærmbilleder (til skærmlæser, punktskrift og svage terminaler); "
+        "vælges også af ACCESSIBLE=1 og TERM=dumb",
+    )
+
+
 def build_parser() -> DanishParser:
     parser = DanishParser(
         prog="wizard",
-        usage="wizard [--flow FIL] [SVARFIL]\n       wizard KOMMANDO [tilvalg] ...",
+        usage="wizard [--flow FIL] [--plain] [SVARFIL]\n       wizard KOMMANDO [tilvalg] ...",
         description=(
             "Kerneopgave-guiden: er en ny teknologi et simpelt redskab eller en forandring af kerneopgaven?\n"
             "Uden kommando åbner guiden sine skærmbilleder med SVARFIL (eller en ny fil)."
@@ -107,11 +116,13 @@ def build_parser() -> DanishParser:
         epilog=(
             "Eksempler:\n"
             "  wizard svar.toml                    åbn guiden med svarfilen svar.toml\n"
+            "  wizard --plain svar.toml            det samme linje for linje (skærmlæser, punktskrift)\n"
             f"{HEADLESS.split(chr(10), 1)[1]}\n\n"
             "Skriv 'wizard KOMMANDO --help' for at se mere om en kommando.\n" + EXIT_CODES
         ),
     )
     _flow_option(parser, "top_flow")
+    _plain_option(parser)
     parser.add_argument("--version", action="store_true", help="vis programmets version og forløbets version")
     commands = parser.add_subparsers(dest="command", title="kommandoer", metavar="KOMMANDO")
 
@@ -309,11 +320,6 @@ HELP_TOPICS = {"format": "answers-format.md", "flow": "flow-format.md"}
 def build_app_parser() -> DanishParser:
     parser = DanishParser(prog="wizard", description="Åbn guidens skærmbilleder med SVARFIL (eller en ny fil).")
     parser.add_argument("file", nargs="?", metavar="SVARFIL", help="svarfilen; findes den ikke, oprettes den")
-    parser.add_argument(
-        "--plain",
-        action="store_true",
-        help="linje for linje uden skærmbilleder (til skærmlæser, punktskrift og langsomme forbindelser); "
-        "vælges også af ACCESSIBLE=1 og TERM=dumb",
-    )
+    _plain_option(parser)
     _flow_option(parser)
     return parser
