@@ -564,8 +564,12 @@ def run_plain(
     clock: Callable[[], datetime] = datetime.now,
 ) -> int:
     """Run the plain dialogue on ``path`` (asked for when None); the exit code for the command line."""
-    read = read or sys.stdin
-    write = write or sys.stdout
+    if read is None:
+        read = sys.stdin
+        read.reconfigure(errors="replace")  # a terminal set to another encoding: a "?" in the answer, no crash
+    if write is None:
+        write = sys.stdout
+        write.reconfigure(errors="replace")
     if path is None:
         path = _ask_for_file(read, write)
         if path is None:

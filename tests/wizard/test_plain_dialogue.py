@@ -123,3 +123,42 @@ def test_a_hang_up_keeps_what_was_answered_and_lets_go_of_the_file(tmp_path, num
         session.close()
     assert load_answers(tmp_path / "svar.toml", FLOW).values == {"navn": "Robot"}
     AnswersLock(tmp_path / "svar.toml").acquire()
+
+
+def test_without_a_file_it_asks_for_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    written = io.StringIO()
+    code = run_plain(None, FLOW, read=io.StringIO("mit.toml\nRobot\n\nq\n"), write=written)
+    assert code == 0
+    assert "Hvilken svarfil vil du arbejde i? Enter alene: ./forberedelse.toml" in written.getvalue()
+    assert load_answers(tmp_path / "mit.toml", FLOW).values == {"navn": "Robot"}
+
+
+def test_ctrl_c_saves_lets_go_and_says_it_was_interrupted(tmp_path):
+    session = PlainSession(tmp_path, ["--plain", "svar.toml"])
+    try:
+        session.send("Robot")
+        session.send("")
+        session.wait_for("Beskriv kort")
+        session.wait_for_prompt()
+        os.write(session.master, b"\x03")  # the terminal's interrupt key
+        assert session.finish() == 130
+    finally:
+        session.close()
+    assert "Afbrudt." in session.text()
+    assert load_answers(tmp_path / "svar.toml", FLOW).values == {"navn": "Robot"}
+    AnswersLock(tmp_path / "svar.toml").acquire()
+
+
+def test_a_byte_that_is_not_utf8_is_no_crash(tmp_path):
+    # Strict decoding, as Python has it in some locales (here it would otherwise escape the byte).
+    session = PlainSession(tmp_path, ["--plain", "svar.toml"], {"PYTHONIOENCODING": "utf-8:strict"})
+    try:
+        session.wait_for_prompt()
+        os.write(session.master, b"Ny ovn i k\xf8kkenet\r")  # typed on a Latin-1 terminal
+        session.send("")
+        session.send("q")
+        assert session.finish() == 0
+    finally:
+        session.close()
+    assert load_answers(tmp_path / "svar.toml", FLOW).values == {"navn": "Ny ovn i k\ufffdkkenet"}
