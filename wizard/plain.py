@@ -41,11 +41,12 @@ WIDTH = 80
 INTERRUPTED = 130
 
 # One letter each, typed alone on a line. A free-text answer of just one of these letters is read as the key.
-HELP, UNKNOWN_KEY, BACK, OUTLINE, NOTE, DISCUSS, QUIT, CLEAR = "?", "v", "t", "o", "n", "d", "q", "x"
+HELP, UNKNOWN_KEY, BACK, OUTLINE, NOTE, DISCUSS, QUIT, CLEAR, REASONS = "?", "v", "t", "o", "n", "d", "q", "x", "b"
 END_OF_TEXT = "."  # a line with only a full stop ends a text of several lines (so a text may hold empty lines)
 
 QUESTION_KEYS = "t tilbage, o oversigt, n note, d drøftelse, q stop"  # x (slet svaret): said by ?
-PAGE_KEYS = "t tilbage, o oversigt, q gem og stop"
+MORE_KEYS = "Flere taster: x sletter dit svar, b giver hele begrundelsen for buddet, q gemmer og stopper."
+PAGE_KEYS = "b begrundelse, t tilbage, o oversigt, q gem og stop"
 
 
 class _Stop(Exception):
@@ -106,7 +107,7 @@ class PlainDialogue:
     def reply(self, prompt: str = "> ") -> Reply:
         line = self.ask(prompt)
         word = line.strip()
-        if len(word) == 1 and word.lower() in (HELP, UNKNOWN_KEY, BACK, OUTLINE, NOTE, DISCUSS, QUIT, CLEAR):
+        if len(word) == 1 and word.lower() in (HELP, UNKNOWN_KEY, BACK, OUTLINE, NOTE, DISCUSS, QUIT, CLEAR, REASONS):
             return _Key(word.lower())
         return line
 
@@ -164,6 +165,32 @@ class PlainDialogue:
             self.say(verdict_text.points_sum(flow, after))
         if before.complexity.level != after.complexity.level:
             self.say(verdict_text.complexity_lines(flow, after)[0])
+
+    def tell_reasoning(self) -> None:
+        """The whole reasoning behind the verdict (b), in the words of the screens' Ctrl+R and the note."""
+        flow, evaluation = self.flow, self.evaluation
+        self.say()
+        self.say(f"Triagens bud: {verdict_text.headline(flow, evaluation)}.")
+        for sentence in verdict_text.explanation(flow, evaluation):
+            if sentence:
+                self.say(sentence)
+        self.say("Det, der tæller (alle opfyldte kriterier, begge veje):")
+        for reason in evaluation.reasons:
+            self.say(f"- {verdict_text.reason_line(reason)}: {reason.explanation}", indent="  ", hanging="  ")
+        if not evaluation.reasons:
+            self.say("- Ingen kriterier er opfyldt endnu.", indent="  ")
+        self.say(verdict_text.points_sum(flow, evaluation))
+        lead = verdict_text.decisive_lead(flow, evaluation)
+        if lead:
+            self.say(lead)
+            for alternative in evaluation.decisive:
+                changes = [verdict_text.change_text(flow, change).sentence() for change in alternative]
+                self.say(f"- {' og '.join(changes)}", indent="  ", hanging="  ")
+        for line in verdict_text.complexity_lines(flow, evaluation):
+            self.say(line)
+        for reason in evaluation.complexity.reasons:
+            self.say(f"- {verdict_text.reason_line(reason)}: {reason.explanation}", indent="  ", hanging="  ")
+        self.say("Buddet er en hjælp, ikke en afgørelse: du kan altid være uenig og skrive hvorfor.")
 
     # -- the walk --------------------------------------------------------------------------------------
 
@@ -242,7 +269,7 @@ class PlainDialogue:
                 self.say()
                 self.say(explanation(self.flow, question))
                 self.say()
-                self.say("x alene på en linje sletter dit svar; q gemmer og stopper.")
+                self.say(MORE_KEYS)
             elif letter == UNKNOWN_KEY:
                 if question.allow_unknown and question.is_choice:
                     value = (UNKNOWN,) if question.kind is Kind.MULTI else UNKNOWN
@@ -253,6 +280,8 @@ class PlainDialogue:
                 self.write_note(question)
             elif letter == DISCUSS:
                 self.toggle_discuss(question)
+            elif letter == REASONS:
+                self.tell_reasoning()
             elif letter == CLEAR:
                 self.take(with_value(self.answers, question.id, None))
                 self.say("Svaret er slettet.")
@@ -384,6 +413,8 @@ class PlainDialogue:
         if key.letter == HELP:
             self.say()
             self.say(help_text)
+        elif key.letter == REASONS:
+            self.tell_reasoning()
         else:
             self.say(f"Den tast bruges ikke her. Taster: {PAGE_KEYS}.")
         return None

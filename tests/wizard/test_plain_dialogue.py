@@ -36,9 +36,12 @@ def _file_with(path: Path, answers: Answers) -> Path:
 
 
 def test_question_mark_explains_with_the_source_and_the_outline_jumps_by_number(tmp_path):
-    code, said = _run(tmp_path / "svar.toml", ["?", "o", "4", "q"])
+    code, said = _run(tmp_path / "svar.toml", ["?", "b", "o", "4", "q"])
     assert code == 0
     assert "Kilde: »" in said
+    assert "Flere taster: x sletter dit svar, b giver hele begrundelsen for buddet" in said
+    assert "Det, der tæller (alle opfyldte kriterier, begge veje):" in said
+    assert "Ingen kriterier er opfyldt endnu." in said
     assert "Oversigt. Kun de afsnit, der er relevante efter dine svar, er med:" in said
     assert "  4. Sammenfatning og eksport" in said
     assert "== Sammenfatning og eksport ==" in said.split("Oversigt.")[1]
