@@ -1,5 +1,8 @@
 """The command line: ``wizard [FIL]`` opens the screens; the subcommands work without one.
 
+``wizard --plain [FIL]`` (also ``ACCESSIBLE=1`` or ``TERM=dumb``) is the same guide line by
+line (``wizard.plain``), for screen readers and terminals that cannot draw screens.
+
     wizard check FIL...      tjek svarfiler (alle problemer på én gang)
     wizard template          en svarfil, klar til at udfylde
     wizard status FIL        buddet, hvorfor, og hvor langt man er
@@ -10,7 +13,7 @@ Exit codes: 0 all well, 1 errors in a file, 2 the command could not run (usage,
 a missing or unreadable file, a broken flow file), 130 interrupted (Ctrl-C), 141 output
 pipe closed early (as a shell reports a writer stopped by SIGPIPE).
 
-The headless commands never import Textual: the screens (``wizard.app``) and the
+The headless commands and the plain mode never import Textual: the screens (``wizard.app``) and the
 Markdown export (``outputs.markdown``, ``outputs.catalogue``) are imported inside
 the commands that need them.
 """
