@@ -354,6 +354,7 @@ def _working_folder_exists() -> bool:
 
 def _cmd_overview(args: Any, flow: Flow) -> int:
     """``wizard oversigt``: one page for the wiki with a row per answers file."""
+    from outputs.note_facts import file_facts
     from outputs.overview import Preparation, render_overview
 
     target = None if args.output in (None, STDIN) else Path(args.output)
@@ -373,7 +374,7 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
             continue
         note = notes_folder / f"{Path(argument).stem}.md"
         link = os.path.relpath(note, page_folder).replace(os.sep, "/") if note.is_file() else None
-        preparations.append(Preparation(argument, link, answers))
+        preparations.append(Preparation(argument, link, answers, file_facts(Path(argument)).changed))
     text = render_overview(flow, preparations)
     if target is None:
         sys.stdout.write(text)
