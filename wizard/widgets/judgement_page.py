@@ -8,22 +8,22 @@ from textual.content import Content
 from textual.widgets import Static
 
 from flows import Answers, Evaluation, Flow, Verdict
+from outputs import verdict_text
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.question_page import source_line
-from wizard.widgets.wording import verdict_label
 
 AGREE = "enig"
 
 
-def judgement_choices(evaluation: Evaluation) -> list[tuple[str, str]]:
+def judgement_choices(flow: Flow, evaluation: Evaluation) -> list[tuple[str, str]]:
     """The leader's options; agreeing needs a verdict to agree with."""
     own = [
-        (Verdict.SIMPLE.value, "Jeg vurderer, at det er et simpelt redskab"),
-        (Verdict.CHANGE.value, "Jeg vurderer, at det er en forandring af kerneopgaven"),
+        (Verdict.SIMPLE.value, f"Jeg vurderer selv: {verdict_text.label(flow, Verdict.SIMPLE)}"),
+        (Verdict.CHANGE.value, f"Jeg vurderer selv: {verdict_text.label(flow, Verdict.CHANGE)}"),
     ]
     if evaluation.verdict is Verdict.UNRESOLVED:
         return own
-    return [(AGREE, f"Jeg er enig i triagens bud ({verdict_label(evaluation.verdict).lower()})"), *own]
+    return [(AGREE, f"Jeg er enig i værktøjets bud ({verdict_text.label(flow, evaluation.verdict)})"), *own]
 
 
 def chosen_judgement(evaluation: Evaluation) -> list[str]:
@@ -38,7 +38,7 @@ def chosen_judgement(evaluation: Evaluation) -> list[str]:
 
 def traits_explanation(flow: Flow) -> str:
     lines = [
-        "Triagens bud bygger på dine svar; du kan være uenig og skrive hvorfor. Begge dele kommer med i noten.",
+        "Værktøjets bud bygger på dine svar; du kan være uenig og skrive hvorfor. Begge dele kommer med i noten.",
         "",
         "Trækkene er hverken gode eller dårlige i sig selv; de viser, hvordan teknologien kan forme arbejdet. "
         "Vælg dem, mødet bør se på: spørgsmålene om et træk kommer med, når du vælger det.",
@@ -61,23 +61,23 @@ class JudgementPage(Vertical):
 
     def compose(self) -> ComposeResult:
         answers, evaluation = self.answers, self.evaluation
-        verdict = verdict_label(evaluation.verdict).upper()
+        verdict = verdict_text.headline(self.flow, evaluation)
         yield Static(
-            Content.assemble(("Triagens bud: ", "bold"), (verdict, "bold reverse"), "  (Ctrl+R: begrundelsen)"),
+            Content.assemble(("Værktøjets bud: ", "bold"), (verdict, "bold reverse"), "  (Ctrl+R: begrundelsen)"),
             classes="intro",
         )
         yield Static(
             "Buddet er en hjælp; det er din vurdering, der tæller. Er du enig?", classes="question", markup=False
         )
-        yield ChoiceList(judgement_choices(evaluation), chosen=chosen_judgement(evaluation), id="judgement")
+        yield ChoiceList(judgement_choices(self.flow, evaluation), chosen=chosen_judgement(evaluation), id="judgement")
         yield Static("Begrundelse – skriv kort hvorfor, især hvis du er uenig:", classes="label", markup=False)
         from wizard.widgets.text_answer import AnswerText  # loaded when a text area is first shown
 
         yield AnswerText(answers.judgement_reason, id="judgement-reason", placeholder="Din begrundelse")
-        yield Static("Træk, mødet bør se på (forvalgt ud fra triagen):", classes="label", markup=False)
+        yield Static("Træk, mødet bør se på (forvalgt ud fra dine svar):", classes="label", markup=False)
         suggested = set(evaluation.suggested_traits)
         traits = [
-            (trait.id, f"{trait.title}{' – foreslået af triagen' if trait.id in suggested else ''}")
+            (trait.id, f"{trait.title}{' – foreslået ud fra dine svar' if trait.id in suggested else ''}")
             for trait in self.flow.traits
         ]
         yield ChoiceList(traits, multiple=True, chosen=evaluation.traits, id="traits")
