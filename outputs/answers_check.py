@@ -65,12 +65,13 @@ class _Checker(ValueChecks):
         part: str = "key",
         item: int | None = None,
         unreadable: bool = False,
+        code: str = "",
     ) -> None:
         if self.counting_only() and not unreadable:
             self.uncounted[severity] += 1
             return
         line, column = self.layout.locate(path, part, item)
-        self.problems.append(Problem(self.name, line, column, severity, message, hint, unreadable))
+        self.problems.append(Problem(self.name, line, column, severity, message, hint, unreadable, code=code))
 
     def counting_only(self) -> bool:
         return len(self.problems) >= MAX_SHOWN_PROBLEMS
@@ -85,7 +86,9 @@ class _Checker(ValueChecks):
                 shown = f"{more:,}".replace(",", ".")
                 message = f"{shown} {what} mere er ikke vist (de første {MAX_SHOWN_PROBLEMS} problemer er vist)"
                 hint = "ret de viste, og tjek filen igen; er mange nøgler ukendte, er det måske ikke en svarfil"
-                summary.append(Problem(self.name, last + 1, 1, severity, message, hint, more=more - 1))
+                summary.append(
+                    Problem(self.name, last + 1, 1, severity, message, hint, more=more - 1, code="not-shown")
+                )
         return summary
 
     def answers(self) -> Answers:
@@ -140,25 +143,26 @@ class _Checker(ValueChecks):
         else:
             message = f"filen har intet [svarfil]-afsnit, så den læses som svar til {where}"
             hint = "tilføj [svarfil] øverst (se 'wizard template'); guiden tilføjer det selv, når den gemmer"
-        self.problems.append(Problem(self.name, 1, 1, WARNING, message, hint))
+        self.problems.append(Problem(self.name, 1, 1, WARNING, message, hint, code="missing-file-table"))
 
     def table(self, key: str, content: object) -> dict[str, Any] | None:
         if isinstance(content, dict):
             return content
         if isinstance(content, list) and all(isinstance(item, dict) for item in content):
-            self.report(ERROR, (key,), f"[[{key}]] skal skrives med én klamme", f"skriv [{key}]")
+            self.report(ERROR, (key,), f"[[{key}]] skal skrives med én klamme", f"skriv [{key}]", code="table-array")
         else:
             self.report(
                 ERROR,
                 (key,),
                 f"'{key}' er navnet på et afsnit, ikke et svar",
                 f"skriv [{key}] på en linje for sig og svarene på linjerne under",
+                code="section-as-answer",
             )
         return None
 
     def unknown_table(self, key: str) -> None:
         if self.counting_only():
-            self.report(ERROR, (key,), "")
+            self.report(ERROR, (key,), "", code="unknown-section")
             return
         if key in self.flow.questions:
             section = self.flow.section_of(key).id
@@ -167,16 +171,23 @@ class _Checker(ValueChecks):
                 (key,),
                 f"'{key}' er et spørgsmål, ikke et afsnit",
                 f'skriv svaret som {key} = "…" under [{section}]',
+                code="question-as-section",
             )
             return
         guess = nearest(key, [*self.section_ids, *names.RESERVED_TABLES])
         hint = f"mente du [{guess}]?" if guess else "se afsnittenes navne i skabelonen ('wizard template')"
-        self.report(ERROR, (key,), f"ukendt afsnit [{quoted(key)[1:-1]}]", hint)
+        self.report(ERROR, (key,), f"ukendt afsnit [{quoted(key)[1:-1]}]", hint, code="unknown-section")
 
     def top_level_key(self, key: str) -> None:
         home = self.home_of(key)
         if home:
-            self.report(ERROR, (key,), f"'{key}' står før det første afsnit", f"flyt linjen ned under [{home}]")
+            self.report(
+                ERROR,
+                (key,),
+                f"'{key}' står før det første afsnit",
+                f"flyt linjen ned under [{home}]",
+                code="key-before-section",
+            )
         else:
             self.unknown_key((key,), key, [*self.flow.questions, *names.FILE_KEYS], "")
 
@@ -192,12 +203,12 @@ class _Checker(ValueChecks):
 
     def unknown_key(self, path: Path, key: str, candidates: Iterable[str], table: str) -> None:
         if self.counting_only():
-            self.report(ERROR, path, "")
+            self.report(ERROR, path, "", code="unknown-key")
             return
         guess = nearest(key, candidates)
         where = f" i [{table}]" if table else ""
         hint = f"mente du '{guess}'?" if guess else "se de gyldige id'er i skabelonen ('wizard template')"
-        self.report(ERROR, path, f"ukendt nøgle {quoted(key)}{where}", hint)
+        self.report(ERROR, path, f"ukendt nøgle {quoted(key)}{where}", hint, code="unknown-key")
 
     # -- the tables ------------------------------------------------------------------
 
@@ -217,6 +228,7 @@ class _Checker(ValueChecks):
                     path,
                     f"'{key}' hører til afsnittet [{home}], ikke [{section_id}]",
                     f"flyt linjen til [{home}]",
+                    code="wrong-section",
                 )
             else:
                 self.unknown_key(path, key, [*sorted(own), *self.flow.questions], section_id)
@@ -260,6 +272,7 @@ class _Checker(ValueChecks):
             f"det tidligere svar på '{key}' skal være en tekst eller en liste af tekster, men er {kind_of(value)}",
             'skriv svaret i anførselstegn, fx "ja"',
             part="value",
+            code="retired-answer-type",
         )
         return None
 
@@ -294,7 +307,14 @@ class _Checker(ValueChecks):
             f"svarene er læst om til version {upgrade.to_version}; "
             f'guiden skriver forloeb-version = "{upgrade.to_version}", når den gemmer'
         )
-        self.report(WARNING, (names.FILE_TABLE, names.FLOW_VERSION_KEY), message, "; ".join(hints), part="value")
+        self.report(
+            WARNING,
+            (names.FILE_TABLE, names.FLOW_VERSION_KEY),
+            message,
+            "; ".join(hints),
+            part="value",
+            code="older-flow-version",
+        )
 
     def judgement_table(self, table: dict[str, Any]) -> None:
         table_name = names.JUDGEMENT_TABLE
@@ -307,7 +327,13 @@ class _Checker(ValueChecks):
             elif key == names.TRAITS_KEY:
                 self.traits_value(path, value)
             elif (home := self.home_of(key)) is not None:
-                self.report(ERROR, path, f"'{key}' hører til afsnittet [{home}], ikke [{table_name}]", "flyt linjen")
+                self.report(
+                    ERROR,
+                    path,
+                    f"'{key}' hører til afsnittet [{home}], ikke [{table_name}]",
+                    "flyt linjen",
+                    code="wrong-section",
+                )
             else:
                 self.unknown_key(path, key, names.JUDGEMENT_KEYS, table_name)
 
@@ -320,11 +346,19 @@ class _Checker(ValueChecks):
                 f"din egen vurdering skal være et id i anførselstegn, men er {kind_of(value)}",
                 f"tilladt: {allowed}",
                 part="value",
+                code="judgement-type",
             )
         elif value in names.JUDGEMENTS:
             self.judgement = Verdict(value)
         elif value.strip():
-            self.report(ERROR, path, f"{quoted(value)} er ikke en mulig vurdering", f"tilladt: {allowed}", part="value")
+            self.report(
+                ERROR,
+                path,
+                f"{quoted(value)} er ikke en mulig vurdering",
+                f"tilladt: {allowed}",
+                part="value",
+                code="unknown-judgement",
+            )
 
     def traits_value(self, path: Path, value: object) -> None:
         allowed = ", ".join(f"{trait.id} = {trait.title}" for trait in self.flow.traits)
@@ -336,6 +370,7 @@ class _Checker(ValueChecks):
                 f"trækkene skal være en liste, men er {kind_of(value)}",
                 f"skriv {names.TRAITS_KEY} = {shown}; tilladt: {allowed}",
                 part="value",
+                code="traits-type",
             )
             return
         chosen: list[str] = []
@@ -347,7 +382,7 @@ class _Checker(ValueChecks):
                 continue
             guess = nearest(item, known) if isinstance(item, str) and not self.counting_only() else None
             hint = (f"mente du '{guess}'? " if guess else "") + f"tilladt: {allowed}"
-            self.report(ERROR, path, f"{quoted(item)} er ikke et kendt træk", hint, item=index)
+            self.report(ERROR, path, f"{quoted(item)} er ikke et kendt træk", hint, item=index, code="unknown-trait")
         self.traits = tuple(chosen)
 
     def today(self, key: str) -> str:
@@ -389,6 +424,7 @@ class _Checker(ValueChecks):
                     f"mærket for '{key}' skal være true eller false, men er {kind_of(value)}",
                     f"skriv {key} = true uden anførselstegn",
                     part="value",
+                    code="mark-type",
                 )
             elif value:
                 self.discuss.add(key)
@@ -416,4 +452,5 @@ class _Checker(ValueChecks):
                 (section.id, question_id),
                 f"svaret på '{question_id}' tæller ikke, fordi dine andre svar skjuler spørgsmålet",
                 f"{why}; svaret bliver stående i filen, så slet det, hvis det ikke længere gælder",
+                code="hidden-answer",
             )

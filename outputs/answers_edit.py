@@ -47,7 +47,9 @@ def readable_for_saving(data: bytes, flow: Flow, name: str) -> tuple[OldFile | N
     except (tomllib.TOMLDecodeError, RecursionError):
         # Rare, and worth a proper message: the full syntax check says where and what.
         syntax = [problem for problem in parse_toml(clean, name).problems if problem.unreadable]
-        return None, syntax[0] if syntax else Problem(name, 1, 1, "fejl", "filen kan ikke læses som TOML", "", True)
+        return None, syntax[0] if syntax else Problem(
+            name, 1, 1, "fejl", "filen kan ikke læses som TOML", "", True, code="syntax"
+        )
     table = parsed.get(names.FILE_TABLE)
     if isinstance(table, dict):
         refusal = _FirstRefusal(flow, name)
@@ -74,9 +76,10 @@ class _FirstRefusal:
         part: str = "key",
         item: int | None = None,
         unreadable: bool = False,
+        code: str = "",
     ) -> None:
         if unreadable and self.problem is None:
-            self.problem = Problem(self.name, 1, 1, severity, message, hint, True)
+            self.problem = Problem(self.name, 1, 1, severity, message, hint, True, code=code)
 
     def unknown_key(self, path: Path, key: str, candidates: list[str] | tuple[str, ...], table: str) -> None:
         pass

@@ -63,6 +63,7 @@ class ValueChecks:
         part: str = "key",
         item: int | None = None,
         unreadable: bool = False,
+        code: str = "",
     ) -> None:
         raise NotImplementedError
 
@@ -78,6 +79,7 @@ class ValueChecks:
                 f"{what} skal være en tekst, men er {kind_of(value)}",
                 f'skriv teksten i anførselstegn, fx {path[-1]} = "…"',
                 part="value",
+                code="text-type",
             )
             return None
         if len(value) > names.MAX_TEXT_CHARS:
@@ -87,6 +89,7 @@ class ValueChecks:
                 f"{what} fylder {_number(len(value))} tegn; højst {_number(names.MAX_TEXT_CHARS)} tegn er tilladt",
                 "forkort teksten, eller læg det lange materiale i et dokument for sig og henvis til det",
                 part="value",
+                code="text-too-long",
             )
             return None
         return value
@@ -113,6 +116,7 @@ class ValueChecks:
                 f'{what} skal være "ja" eller "nej" i anførselstegn',
                 f'skriv {question.id} = "{shown}"',
                 part="value",
+                code="yes-no-type",
             )
         elif isinstance(value, list):
             valid = [item for item in value if isinstance(item, str) and item in question.choice_ids]
@@ -121,7 +125,12 @@ class ValueChecks:
                 f'skriv {question.id} = "{example}"' if len(valid) == 1 else f'vælg ét, fx {question.id} = "{example}"'
             )
             self.report(
-                ERROR, path, f"{what} skal være ét id, men er en liste", f"{hint}; tilladt: {allowed}", part="value"
+                ERROR,
+                path,
+                f"{what} skal være ét id, men er en liste",
+                f"{hint}; tilladt: {allowed}",
+                part="value",
+                code="list-for-one",
             )
         else:
             self.report(
@@ -130,6 +139,7 @@ class ValueChecks:
                 f"{what} skal være et id i anførselstegn, men er {kind_of(value)}",
                 f"tilladt: {allowed}",
                 part="value",
+                code="choice-type",
             )
         return None
 
@@ -145,6 +155,7 @@ class ValueChecks:
                 f"{what} skal være en liste af id'er, men er {kind_of(value)}",
                 f"skriv {question.id} = {shown}; tilladt: {allowed}",
                 part="value",
+                code="multi-type",
             )
             return None
         chosen: list[str] = []
@@ -176,16 +187,17 @@ class ValueChecks:
             f"{choose}; indtil da står alle svarene i noten",
             part="value",
             item=value.index(alone),
+            code="exclusive-option",
         )
 
     def not_allowed(self, question: Question, path: Path, value: object, allowed: _Allowed, item: int | None) -> None:
         if self.counting_only():
-            self.report(ERROR, path, "")
+            self.report(ERROR, path, "", code="unknown-option")
             return
         guess = _guess_option(question, value) if isinstance(value, str) else None
         hint = (f'mente du "{guess}"? ' if guess else "") + f"tilladt: {allowed}"
         message = f"{quoted(value)} er ikke en svarmulighed til '{question.id}'"
-        self.report(ERROR, path, message, hint, part="value", item=item)
+        self.report(ERROR, path, message, hint, part="value", item=item, code="unknown-option")
 
 
 class _Allowed:

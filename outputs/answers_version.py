@@ -37,6 +37,7 @@ class _Reporter(Protocol):
         part: str = "key",
         item: int | None = None,
         unreadable: bool = False,
+        code: str = "",
     ) -> None: ...
 
     def unknown_key(self, path: Path, key: str, candidates: list[str] | tuple[str, ...], table: str) -> None: ...
@@ -61,6 +62,7 @@ def check_file_table(checker: _Reporter, table: dict[str, Any]) -> bool:
                 here,
                 f"[svarfil] mangler {key}; filen læses med {key} = {expected}",
                 f"tilføj {key} = {expected}",
+                code="missing-file-key",
             )
     if names.FORMAT_KEY in table:
         readable &= _format(checker, table[names.FORMAT_KEY])
@@ -81,6 +83,7 @@ def _format(checker: _Reporter, value: object) -> bool:
             f"format skal være et heltal, men er {quoted(value)}",
             f"skriv format = {known} uden anførselstegn",
             part="value",
+            code="format-type",
         )
         return True  # most likely the right number written the wrong way: read on
     if value != known:
@@ -94,6 +97,7 @@ def _format(checker: _Reporter, value: object) -> bool:
             else f"skriv format = {known}",
             part="value",
             unreadable=True,
+            code="newer-format",
         )
         return False
     return True
@@ -109,6 +113,7 @@ def _flow_id(checker: _Reporter, value: object) -> bool:
             f"forloeb skal være et id i anførselstegn, men er {quoted(value)}",
             f'skriv forloeb = "{flow.id}"',
             part="value",
+            code="flow-type",
         )
         return True
     if value != flow.id:
@@ -120,6 +125,7 @@ def _flow_id(checker: _Reporter, value: object) -> bool:
             f'brug --flow med forløbsfilen til {quoted(value)}, eller ret til forloeb = "{flow.id}"',
             part="value",
             unreadable=True,
+            code="other-flow",
         )
         return False
     return True
@@ -135,6 +141,7 @@ def _flow_version(checker: _Reporter, value: object) -> bool:
             f"forloeb-version skal være et versionsnummer i anførselstegn, men er {quoted(value)}",
             f'skriv forloeb-version = "{flow.version}"',
             part="value",
+            code="flow-version-type",
         )
         return True
     if _compare(value, flow.version) > 0:
@@ -146,6 +153,7 @@ def _flow_version(checker: _Reporter, value: object) -> bool:
             "opdatér programmet, eller brug --flow med den nyere forløbsfil",
             part="value",
             unreadable=True,
+            code="newer-flow-version",
         )
         return False
     if _compare(value, flow.version) < 0 and upgrade_from(flow, value) is None:
@@ -157,6 +165,7 @@ def _flow_version(checker: _Reporter, value: object) -> bool:
             f'svarene er tjekket mod version {flow.version}; skriv forloeb-version = "{flow.version}", '
             "når du har set dem igennem (guiden gør det selv, når den gemmer)",
             part="value",
+            code="older-flow-version",
         )
     return True
 

@@ -35,7 +35,9 @@ def parse_flow_bytes(data: bytes, name: str) -> Flow:
     except FlowError as error:
         raise FlowFileError(
             [
-                Problem(name, problem.line, 1, ERROR, f"{problem.place}: {problem.message}", _HINT, True)
+                Problem(
+                    name, problem.line, 1, ERROR, f"{problem.place}: {problem.message}", _HINT, True, code="flow-file"
+                )
                 for problem in error.problems
             ]
         ) from None

@@ -14,8 +14,10 @@ a name cannot break the table, add a link or change the page's structure.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from flows import UNKNOWN, Answers, Evaluation, Flow, Verdict, evaluate
+from outputs import verdict_text
 from outputs.condition_text import VERDICT_LABELS
 from outputs.md_document import MarkdownDocument
 from outputs.md_escape import one_line, table_cell
@@ -29,10 +31,12 @@ HEADER = (
     "Fagområde",
     "Fase",
     "Værktøjets bud",
+    "Kompleksitet",
     "Lederens vurdering",
     "Træk",
     "Til mødet",
     "Besvaret",
+    "Sidst ændret",
 )
 
 
@@ -43,6 +47,7 @@ class Preparation:
     file: str  # as given on the command line, shown when the technology has no name
     note_link: str | None  # a relative link to the note, or None when there is none
     answers: Answers
+    changed: date | None = None  # the day the answers file was last written (outputs.note_facts)
 
 
 def render_overview(flow: Flow, preparations: list[Preparation]) -> str:
@@ -58,8 +63,9 @@ def render_overview(flow: Flow, preparations: list[Preparation]) -> str:
     if rows:
         doc.table(HEADER, [row for row, _ in rows])
     doc.paragraph(
-        "*Værktøjets bud* bygger på svarene; *Lederens vurdering* er lederens egen, hvis den er en anden. "
-        "*Til mødet* tæller punkter sat til drøftelse og spørgsmål, der står åbne (»Ved ikke«)."
+        "*Værktøjets bud* bygger på svarene, *Kompleksitet* på hvor krævende forløbet bliver (den afgør ikke "
+        "buddet); *Lederens vurdering* er lederens egen. *Til mødet* tæller punkter sat til drøftelse og "
+        "spørgsmål, der står åbne (»Ved ikke«). *Sidst ændret* er den dag, svarfilen sidst blev gemt."
     )
     return doc.text()
 
@@ -81,11 +87,13 @@ def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
         technology,
         _label(flow, evaluation, "fagomraade"),
         _label(flow, evaluation, "fase"),
-        table_cell(VERDICT_LABELS[evaluation.verdict]),
+        table_cell(verdict_text.headline(flow, evaluation).lower()),
+        table_cell(verdict_text.label(flow, evaluation.complexity.level) if evaluation.complexity.level else "–"),
         _judgement(evaluation, item.answers),
         table_cell(", ".join(flow.trait(trait_id).title for trait_id in evaluation.traits) or "–"),
         table_cell(_meeting(evaluation, item.answers)),
         table_cell(f"{evaluation.answered} af {evaluation.visible}"),
+        table_cell(item.changed.isoformat() if item.changed else "–"),
     )
 
 

@@ -14,6 +14,7 @@ from outputs.printable import printable
 Severity = Literal["fejl", "advarsel"]
 ERROR: Severity = "fejl"
 WARNING: Severity = "advarsel"
+SEVERITY_CODES = {ERROR: "error", WARNING: "warning"}  # for scripts, beside the Danish word
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class Problem:
     # A file with a huge number of problems gets the first ones and one problem saying how
     # many more there are of that severity: this one then stands for ``1 + more``.
     more: int = 0
+    # A stable English name for the kind of problem ("unknown-key", "syntax", …), for scripts:
+    # the message is Danish and may be reworded, the code is not (docs/answers-format.md lists them).
+    code: str = "other"
 
     @property
     def is_error(self) -> bool:
@@ -40,12 +44,14 @@ class Problem:
         return f"{text} — {self.hint}" if self.hint else text
 
     def as_dict(self) -> dict[str, object]:
-        """The problem for ``--json`` output."""
+        """The problem for ``--json`` output: stable English ``code`` and ``severity`` beside the Danish text."""
         return {
+            "code": self.code or "other",
+            "severity": SEVERITY_CODES[self.severity],
+            "severity_text": self.severity,
             "file": self.file,
             "line": self.line,
             "column": self.column,
-            "severity": self.severity,
             "message": self.message,
             "hint": self.hint,
             "text": self.render(),

@@ -46,15 +46,16 @@ def read_limited(path: Path) -> bytes:
 def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
     """The text of a file, or None and the error that explains why there is none."""
 
-    def fail(offset: int, message: str, hint: str) -> tuple[None, list[Problem]]:
+    def fail(offset: int, message: str, hint: str, code: str = "encoding") -> tuple[None, list[Problem]]:
         line, column = _byte_position(data, offset)
-        return None, [Problem(name, line, column, ERROR, message, hint, unreadable=True)]
+        return None, [Problem(name, line, column, ERROR, message, hint, unreadable=True, code=code)]
 
     if len(data) > MAX_FILE_BYTES:
         return fail(
             0,
             f"filen er for stor (over {MAX_FILE_BYTES // (1024 * 1024)} MB) til at være en svarfil",
             "er det den rigtige fil? En svarfil fylder normalt under 100 kB",
+            "too-large",
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail(0, "filen er gemt som UTF-16", "gem den som UTF-8 (vælg 'UTF-8' under 'Gem som' i editoren)")
@@ -99,6 +100,7 @@ def clean_text(text: str, name: str) -> tuple[str, list[Problem]]:
                 WARNING,
                 "filen starter med et byte-order mark (BOM), som ignoreres",
                 "det er ufarligt; gem gerne filen som UTF-8 uden BOM",
+                code="byte-order-mark",
             )
         )
     return text.replace("\r\n", "\n"), problems

@@ -140,7 +140,16 @@ def parse_toml(text: str, name: str) -> Parsed:
         except RecursionError:
             layout = scan(current)
             problems.append(
-                Problem(name, 1, 1, ERROR, "filen indeholder lister i for mange lag", "skriv enkle lister", True)
+                Problem(
+                    name,
+                    1,
+                    1,
+                    ERROR,
+                    "filen indeholder lister i for mange lag",
+                    "skriv enkle lister",
+                    True,
+                    code="too-deep",
+                )
             )
             return Parsed(None, problems, layout)
         return Parsed(data, problems, LazyLayout(current), tables_intact)
@@ -183,7 +192,7 @@ def _problem(raw: str, layout: Layout, name: str) -> Problem:
         line, column = layout.position(duplicate.key_offset)
         where = f" i [{printable(duplicate.path[0])}]" if len(duplicate.path) > 1 else ""
         message = f"'{printable(duplicate.path[-1], limit=60)}' står to gange{where}"
-    return Problem(name, line, column, ERROR, message, hint, unreadable=True)
+    return Problem(name, line, column, ERROR, message, hint, unreadable=True, code="syntax")
 
 
 def _translate(english: str) -> tuple[str, str]:

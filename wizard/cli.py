@@ -71,6 +71,15 @@ def _fail(message: str, code: int = CANNOT_RUN) -> _Stop:
     return _Stop(code)
 
 
+JSON_FORMAT = 1  # the version of the shape every --json answer has (docs/answers-format.md)
+
+
+def _json_answer(command: str, code: int, **payload: object) -> None:
+    """Print a command's --json answer: one object of one shape for every command, so a script
+    can always read ``format``, ``command``, ``ok`` and ``exit_code`` before the command's own keys."""
+    _print_json({"format": JSON_FORMAT, "command": command, "ok": code == OK, "exit_code": code, **payload})
+
+
 def _print_json(data: object) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     # json escapes C0 controls itself; DEL, C1 and bidi controls are escaped here too.
@@ -185,7 +194,7 @@ def _cmd_check(args: Any, flow: Flow) -> int:
             verdict = f"{_count(problems)}" if errors else "i orden" + (f" ({_count(problems)})" if problems else "")
             _say(f"{printable(name)}: {verdict}")
     if args.json:
-        _print_json({"files": results, "exit_code": code})
+        _json_answer("check", code, files=results)
     return code
 
 
@@ -243,7 +252,7 @@ def _cmd_status(args: Any, flow: Flow) -> int:
     name = args.file
     if answers is None:
         if args.json:
-            _print_json({"file": name, "ok": False, "problems": [p.as_dict() for p in problems]})
+            _json_answer("status", FILE_ERRORS, file=name, problems=[p.as_dict() for p in problems])
         else:
             for problem in problems:
                 _warn(problem.render())
@@ -252,7 +261,7 @@ def _cmd_status(args: Any, flow: Flow) -> int:
     if args.json:
         report = status_dict(flow, answers, name)
         report["warnings"] = [problem.as_dict() for problem in problems]
-        _print_json(report)
+        _json_answer("status", OK, **report)
     else:
         for problem in problems:
             _warn(problem.render())
@@ -266,6 +275,10 @@ def _cmd_export(args: Any, flow: Flow) -> int:
     if args.out_dir and STDIN in args.files:
         raise _usage("standard-input ('-') kan ikke bruges med --out-dir; giv filen et navn.", "export")
     targets = _export_targets(args)
+    if args.json and None in targets:
+        raise _usage(
+            "--json skriver resultatet på standard-output; giv noten et sted med -o NOTE.md eller --out-dir.", "export"
+        )
     try:
         from outputs.markdown import render_markdown, write_markdown
         from outputs.note_facts import NoteFacts, file_facts
@@ -273,8 +286,11 @@ def _cmd_export(args: Any, flow: Flow) -> int:
         raise _fail("eksporten til Markdown findes ikke i denne udgave af programmet.") from None
     code = OK
     written = 0
+    results: list[dict[str, Any]] = []  # for --json
     for argument, target in zip(args.files, targets, strict=True):
         answers, problems = _check_one(argument, flow)
+        result: dict[str, Any] = {"file": argument, "note": None, "problems": [p.as_dict() for p in problems]}
+        results.append(result)
         for problem in problems:
             _warn(problem.render())
         if answers is None:
@@ -293,10 +309,13 @@ def _cmd_export(args: Any, flow: Flow) -> int:
             code = CANNOT_RUN
             continue
         written += 1
+        result["note"] = str(target)
         if not args.out_dir:
             _warn(f"Noten er gemt i {target}.")
     if args.out_dir:  # one line for a batch, not one per note
         _warn(f"{_notes(written)} gemt i {args.out_dir}.")
+    if args.json:
+        _json_answer("export", code, files=results)
     return code
 
 
@@ -357,17 +376,22 @@ def _working_folder_exists() -> bool:
 
 def _cmd_overview(args: Any, flow: Flow) -> int:
     """``wizard oversigt``: one page for the wiki with a row per answers file."""
+    from outputs.note_facts import file_facts
     from outputs.overview import Preparation, render_overview
 
     target = None if args.output in (None, STDIN) else Path(args.output)
     page_folder = (target.parent if target is not None else Path()).resolve()
     notes_folder = Path(args.notes_dir).resolve() if args.notes_dir else page_folder
+    if args.json and target is None:
+        raise _usage("--json skriver resultatet på standard-output; giv siden et sted med -o oversigt.md.", "oversigt")
     code = OK
     preparations = []
+    results: list[dict[str, Any]] = []  # for --json
     for argument in dict.fromkeys(args.files):  # a file named twice is one row
         if argument == STDIN:
             raise _usage("oversigten læser ikke fra standard-input; giv svarfilerne ved navn.", "oversigt")
         answers, problems = _check_one(argument, flow)
+        results.append({"file": argument, "listed": answers is not None, "problems": [p.as_dict() for p in problems]})
         for problem in problems:
             _warn(problem.render())
         if answers is None:
@@ -376,7 +400,7 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
             continue
         note = notes_folder / f"{Path(argument).stem}.md"
         link = os.path.relpath(note, page_folder).replace(os.sep, "/") if note.is_file() else None
-        preparations.append(Preparation(argument, link, answers))
+        preparations.append(Preparation(argument, link, answers, file_facts(Path(argument)).changed))
     text = render_overview(flow, preparations)
     if target is None:
         sys.stdout.write(text)
@@ -386,6 +410,8 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
     except SaveError as error:
         raise _fail(error.message) from None
     _warn(f"Oversigten over {len(preparations)} forberedelser er gemt i {args.output}.")
+    if args.json:
+        _json_answer("oversigt", code, output=args.output, files=results)
     return code
 
 
@@ -494,12 +520,11 @@ def _cmd_flows(args: Any, flow: Flow, flow_name: str | None) -> int:
     if flow_name is not None:
         rows.append((flow, flow_name, True))
     if args.json:
-        _print_json(
-            [
-                {"id": f.id, "version": f.version, "title": f.title, "source": source, "in_use": in_use}
-                for f, source, in_use in rows
-            ]
-        )
+        flows = [
+            {"id": f.id, "version": f.version, "title": f.title, "source": source, "in_use": in_use}
+            for f, source, in_use in rows
+        ]
+        _json_answer("flows", OK, flows=flows)
         return OK
     _say("Forløb:")
     for item, source, in_use in rows:

@@ -208,6 +208,7 @@ def build_parser() -> DanishParser:
         ),
     )
     export.add_argument("files", nargs="+", metavar="FIL", help="svarfil ('-' = standard-input)")
+    export.add_argument("--json", action="store_true", help="skriv resultatet som JSON (kræver -o eller --out-dir)")
     where = export.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="UD", help="skriv noten til UD ('-' = standard-output)")
     where.add_argument("--out-dir", metavar="MAPPE", help="skriv én note pr. svarfil i MAPPE (NAVN.md)")
@@ -230,6 +231,7 @@ def build_parser() -> DanishParser:
     )
     overview.add_argument("files", nargs="+", metavar="FIL", help="svarfiler")
     overview.add_argument("-o", "--output", metavar="UD", help="skriv siden til UD ('-' = standard-output)")
+    overview.add_argument("--json", action="store_true", help="skriv resultatet som JSON (kræver -o)")
     overview.add_argument(
         "--notes-dir", metavar="MAPPE", help="mappen med noterne (som export --out-dir); standard: sidens egen mappe"
     )

@@ -35,7 +35,7 @@ from outputs.saving import SaveError
 from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
 from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, hidden_by, open_preparation, with_value
 from wizard.widgets.page_texts import AGREE, chosen_judgement, explanation, judgement_choices, traits_explanation
-from wizard.widgets.wording import answer_text, display_path, progress_text, verdict_label
+from wizard.widgets.wording import answer_text, display_path, progress_text
 
 WIDTH = 80
 INTERRUPTED = 130
@@ -150,7 +150,7 @@ class PlainDialogue:
         """The verdict, its reasons and the complexity in sentences, when they changed."""
         flow = self.flow
         if before.verdict is not after.verdict:
-            self.say(f"Triagens bud er nu: {verdict_text.headline(flow, after)}.")
+            self.say(f"Værktøjets bud er nu: {verdict_text.headline(flow, after)}.")
             for sentence in verdict_text.explanation(flow, after):
                 if sentence:
                     self.say(sentence)
@@ -170,7 +170,7 @@ class PlainDialogue:
         """The whole reasoning behind the verdict (b), in the words of the screens' Ctrl+R and the note."""
         flow, evaluation = self.flow, self.evaluation
         self.say()
-        self.say(f"Triagens bud: {verdict_text.headline(flow, evaluation)}.")
+        self.say(f"Værktøjets bud: {verdict_text.headline(flow, evaluation)}.")
         for sentence in verdict_text.explanation(flow, evaluation):
             if sentence:
                 self.say(sentence)
@@ -368,12 +368,12 @@ class PlainDialogue:
         self.announce("Din vurdering og trækkene")
         evaluation = self.evaluation
         self.say()
-        self.say(f"Triagens bud: {verdict_text.headline(self.flow, evaluation)}.")
+        self.say(f"Værktøjets bud: {verdict_text.headline(self.flow, evaluation)}.")
         for sentence in verdict_text.explanation(self.flow, evaluation):
             if sentence:
                 self.say(sentence)
         self.say("Buddet er en hjælp; det er din vurdering, der tæller. Er du enig?")
-        choices = judgement_choices(evaluation)
+        choices = judgement_choices(self.flow, evaluation)
         for number, (_, label) in enumerate(choices, 1):
             self.say(f"{number}. {label}", indent="  ", hanging="   ")
         chosen = chosen_judgement(evaluation)
@@ -435,16 +435,11 @@ class PlainDialogue:
         evaluation = self.evaluation
         suggested = set(evaluation.suggested_traits)
         self.say()
-        self.say("Træk, mødet bør se på (forvalgt ud fra triagen):")
+        self.say("Træk, mødet bør se på (forvalgt ud fra dine svar):")
         for number, trait in enumerate(self.flow.traits, 1):
-            marks = [
-                word
-                for word, on in (
-                    ("foreslået af triagen", trait.id in suggested),
-                    ("valgt", trait.id in evaluation.traits),
-                )
-                if on
-            ]
+            marks = ["foreslået ud fra dine svar"] if trait.id in suggested else []
+            if trait.id in evaluation.traits:
+                marks.append("valgt")
             detail = f" – {', '.join(marks)}" if marks else ""
             self.say(f"{number}. {trait.title}{detail}", indent="  ", hanging="   ")
         self.say(
@@ -496,12 +491,12 @@ class PlainDialogue:
         flow, answers, evaluation = self.flow, self.answers, self.evaluation
         agenda = meeting_agenda(flow, answers, evaluation)
         self.say()
-        self.say(f"Triagens bud: {verdict_text.headline(flow, evaluation)}.")
+        self.say(f"Værktøjets bud: {verdict_text.headline(flow, evaluation)}.")
         if evaluation.judgement is None:
             self.say("Din vurdering: ikke valgt endnu (o fører dig til »Din vurdering og trækkene«).")
         else:
-            agreement = "uenig med triagen" if evaluation.disagrees else "enig med triagen"
-            self.say(f"Din vurdering: {verdict_label(evaluation.judgement).lower()} ({agreement}).")
+            agreement = "uenig i buddet" if evaluation.disagrees else "enig i buddet"
+            self.say(f"Din vurdering: {verdict_text.label(flow, evaluation.judgement)} ({agreement}).")
         if evaluation.judgement_reason:
             self.say(f"Begrundelse: {evaluation.judgement_reason}")
         traits = ", ".join(flow.trait(trait).title for trait in evaluation.traits) or "ingen valgt"

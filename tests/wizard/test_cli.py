@@ -151,10 +151,18 @@ def test_check_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", "--json", str(CORPUS / "unknown-key.toml"), str(CORPUS / "bom.toml"))
     data = json.loads(out)
     assert code == 1 and err == "" and data["exit_code"] == 1
+    assert (data["format"], data["command"], data["ok"]) == (1, "check", False)
     first, second = data["files"]
     assert first["ok"] is False and first["errors"] == 1 and first["warnings"] == 0
     problem = first["problems"][0]
-    assert (problem["line"], problem["column"], problem["severity"]) == (7, 1, "fejl")
+    assert (problem["line"], problem["column"], problem["severity"], problem["severity_text"]) == (
+        7,
+        1,
+        "error",
+        "fejl",
+    )
+    assert problem["code"] == "unknown-key"
+    assert second["problems"][0]["code"] == "byte-order-mark" and second["problems"][0]["severity"] == "warning"
     assert problem["hint"] == "mente du 'glider-ind'?" and problem["text"].endswith(problem["hint"])
     assert second["ok"] is True and second["warnings"] == 1
 
@@ -391,9 +399,13 @@ def test_flows_lists_the_built_in_flow_and_its_version(capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "flows")
     assert code == 0 and f"{flow.id}  version {flow.version}" in out and "indbygget, i brug" in out
     data = json.loads(run(capsys, "flows", "--json")[1])
-    assert data == [
-        {"id": flow.id, "version": flow.version, "title": flow.title, "source": "indbygget", "in_use": True}
-    ]
+    assert data == {
+        "format": 1,
+        "command": "flows",
+        "ok": True,
+        "exit_code": 0,
+        "flows": [{"id": flow.id, "version": flow.version, "title": flow.title, "source": "indbygget", "in_use": True}],
+    }
 
 
 def test_flows_with_an_own_flow_lists_both(capsys: pytest.CaptureFixture[str], mini_flow_file: Path) -> None:
@@ -523,3 +535,33 @@ def test_the_documented_script_path_works(tmp_path: Path, document: str) -> None
     assert (tmp_path / "svar.md").read_text(encoding="utf-8").startswith("# Skærmbesøg i hjemmeplejen")
     assert json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))["verdict"] == "forandring-af-kerneopgaven"
     assert "| [Skærmbesøg i hjemmeplejen](<svar.md>) |" in (tmp_path / "oversigt.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--json", "{bad}"],
+        ["status", "--json", "{good}"],
+        ["status", "--json", "{bad}"],
+        ["export", "--json", "{good}", "-o", "{out}/note.md"],
+        ["export", "--json", "{bad}", "{good}", "--out-dir", "{out}"],
+        ["oversigt", "--json", "{good}", "{bad}", "-o", "{out}/oversigt.md"],
+        ["flows", "--json"],
+    ],
+)
+def test_every_json_answer_has_the_same_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path, argv) -> None:
+    good = ROOT / "examples" / "ny-ovn-i-institutionskoekkenet.toml"
+    args = [a.format(bad=CORPUS / "unknown-key.toml", good=good, out=tmp_path) for a in argv]
+    code, out, _ = run(capsys, *args)
+    data = json.loads(out)
+    assert (data["format"], data["command"], data["exit_code"], data["ok"]) == (1, argv[0], code, code == 0)
+    problems = [p for entry in data.get("files", [data]) for p in entry.get("problems", [])]
+    problems += data.get("warnings", [])
+    assert all(p["severity"] in ("error", "warning") and p["code"] != "other" for p in problems)
+    if "{bad}" in argv:
+        assert any(p["code"] == "unknown-key" for p in problems)
+
+
+def test_json_export_needs_a_place_for_the_note(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "export", "--json", str(ROOT / "examples" / "ny-ovn-i-institutionskoekkenet.toml"))
+    assert code == 2 and out == "" and "--json skriver resultatet på standard-output" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,8 @@ def test_the_overview_lists_each_preparation_in_a_stable_order_and_links_existin
         "| Softwarerobot til flyttesager i Borgerservice",
     ]
     oven = rows[1].split(" | ")
-    assert oven[1:5] == ["Dagtilbud og skole", "Udvikling eller anskaffelse", "simpelt redskab", "–"]
+    assert oven[1:6] == ["Dagtilbud og skole", "Udvikling eller anskaffelse", "simpelt redskab", "lav", "–"]
+    assert oven[-1] == f"{date.fromtimestamp((tmp_path / files[1].name).stat().st_mtime).isoformat()} |"
 
 
 def test_a_file_with_errors_is_left_out_and_named(tmp_path: Path, capsys) -> None:

@@ -125,11 +125,11 @@ def test_a_whole_forandring_case_with_back_and_ved_ikke_saves_what_the_screens_s
     assert not evaluate(FLOW, loaded).is_visible("ker-besparelse-aabent")
     assert "1 besvaret spørgsmål tæller ikke længere efter dette svar" in text
 
-    assert "Triagens bud er nu: Forandring af kerneopgaven." in text
+    assert "Værktøjets bud er nu: Forandring af kerneopgaven." in text
     assert "Tæller nu med i buddet:" in text
     assert "Kompleksitet: " in text
     assert "Markeret til drøftelse på mødet." in text
-    assert "Din vurdering: forandring af kerneopgaven (enig med triagen)." in text
+    assert "Din vurdering: forandring af kerneopgaven (enig i buddet)." in text
     assert "Noten er gemt" in text and (workdir / "forberedelse.md").is_file()
     assert "Skærmbesøg i hjemmeplejen" in (workdir / "forberedelse.md").read_text(encoding="utf-8")
 

@@ -62,7 +62,7 @@ def test_nothing_is_preselected_and_agreement_shows_as_agreement() -> None:
     assert chosen_judgement(agreeing) == [AGREE]
     disagreeing = evaluate(FLOW, change_answers(judgement=Verdict.SIMPLE))
     assert chosen_judgement(disagreeing) == [Verdict.SIMPLE.value]
-    assert [choice for choice, _ in judgement_choices(agreeing)] == [
+    assert [choice for choice, _ in judgement_choices(FLOW, agreeing)] == [
         AGREE,
         "simpelt-redskab",
         "forandring-af-kerneopgaven",
@@ -71,7 +71,7 @@ def test_nothing_is_preselected_and_agreement_shows_as_agreement() -> None:
 
 def test_an_undecided_triage_offers_no_agreement() -> None:
     unresolved = evaluate(FLOW, replace(change_answers(), values={"glider-ind": "ja"}))
-    assert AGREE not in [choice for choice, _ in judgement_choices(unresolved)]
+    assert AGREE not in [choice for choice, _ in judgement_choices(FLOW, unresolved)]
 
 
 def test_the_hiding_message_reassures_first_and_names_a_few_questions() -> None:

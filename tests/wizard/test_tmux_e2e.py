@@ -8,6 +8,8 @@ tmux is installed by tests/setup-tools.sh (run by ./test and CI).
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -25,19 +27,35 @@ WAIT = 20.0  # seconds a screen may take to appear on a slow CI machine
 
 
 class Tmux:
-    """One private tmux server (its own socket), so the test never touches a leader's sessions."""
+    """One private tmux server (its own socket), so the test never touches a leader's sessions.
+
+    Everything the program writes to its pane is also logged (``pipe-pane``, started in the same
+    command as the session, before the server reads any output): when the program ends before
+    the screen it was waited for, the failure shows its last words (a Danish message or a
+    traceback) instead of only "no server running"."""
 
     def __init__(self, workdir: Path) -> None:
         self.socket = f"wizard-test-{uuid.uuid4().hex[:8]}"
         self.workdir = workdir
+        self.log = workdir / f"{self.socket}.pane.log"
 
     def run(self, *args: str) -> str:
         result = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], capture_output=True, text=True)
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 0, f"tmux {args[0]}: {result.stderr}{self.last_output()}"
         return result.stdout
 
+    def last_output(self) -> str:
+        """The end of what the program wrote, as readable text (escape sequences dropped)."""
+        try:
+            raw = self.log.read_bytes()[-3000:].decode("utf-8", "replace")
+        except OSError:
+            return ""
+        text = re.sub(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-_])", " ", raw)
+        return f"\nthe program's last output:\n{text.strip()[-1500:]}"
+
     def start(self, command: str) -> int:
-        self.run("new-session", "-d", "-x", "80", "-y", "24", "-s", "w", "-c", str(self.workdir), command)
+        session = ["new-session", "-d", "-x", "80", "-y", "24", "-s", "w", "-c", str(self.workdir), command]
+        self.run(*session, ";", "pipe-pane", "-o", f"cat >> {shlex.quote(str(self.log))}")
         return int(self.run("display-message", "-p", "-t", "w", "#{pane_pid}").strip())
 
     def screen(self) -> str:
@@ -132,3 +150,15 @@ def test_answers_survive_a_dropped_connection(tmp_path, term, no_color):
     finally:
         tmux.kill_server()
     assert load_answers(answers_file, default_flow()).values["moede"] == "MED-udvalget i maj"
+
+
+def test_a_program_that_ends_before_its_first_screen_is_reported_with_its_last_words(tmp_path):
+    """The harness itself: when the program in the pane ends early, the failure says what it wrote."""
+    tmux = Tmux(tmp_path)
+    try:
+        with pytest.raises(AssertionError) as failure:
+            tmux.start("printf 'Svarfilen er i brug af en anden session\\n'; sleep 0.3")
+            tmux.wait_for("Hvad hedder teknologien")
+    finally:
+        tmux.kill_server()
+    assert "Svarfilen er i brug af en anden session" in str(failure.value)

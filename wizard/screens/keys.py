@@ -22,7 +22,7 @@ KEYS = (
     ("Ctrl+F / F1", "Forklaring og kilde til spørgsmålet"),
     ("Ctrl+T", "Markér til drøftelse på mødet (eller fjern)"),
     ("Ctrl+O", "Oversigt: spring til et afsnit eller til slut"),
-    ("Ctrl+R", "Hele begrundelsen for triagens bud"),
+    ("Ctrl+R", "Hele begrundelsen for værktøjets bud"),
     ("Ctrl+S", "Gem i en anden fil, og fortsæt dér"),
     ("Ctrl+G / F2", "Denne liste over taster"),
     ("Ctrl+Q", "Gem og afslut"),

@@ -152,11 +152,11 @@ class PrepareScreen(Screen):
         page = self.page
         if page.kind == "spørgsmål":
             where = self.flow.section_of(page.question_id).title
-            progress = progress_text(evaluation, page.question_id)
+            progress = progress_text(evaluation, page.question_id, self.flow)
         elif page.kind == "vurdering":
-            where, progress = "Din vurdering og trækkene", progress_text(evaluation, None)
+            where, progress = "Din vurdering og trækkene", progress_text(evaluation, None, self.flow)
         else:
-            where, progress = "Sammenfatning og eksport", progress_text(evaluation, None)
+            where, progress = "Sammenfatning og eksport", progress_text(evaluation, None, self.flow)
         self.query_one("#where", Static).update(shorten(where, 44))
         self.query_one("#progress", Static).update(progress)
         panel = self.query_one("#verdict", VerdictPanel)

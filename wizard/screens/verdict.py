@@ -17,7 +17,7 @@ from outputs import verdict_text
 
 def reasoning(flow: Flow, evaluation: Evaluation) -> Content:
     parts: list[Content] = [
-        Content.assemble(("Triagens bud: ", "bold"), (verdict_text.headline(flow, evaluation), "bold reverse")),
+        Content.assemble(("Værktøjets bud: ", "bold"), (verdict_text.headline(flow, evaluation), "bold reverse")),
     ]
     parts.extend(Content(sentence) for sentence in verdict_text.explanation(flow, evaluation) if sentence)
     parts.append(Content(""))

@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from flows import Answers, Evaluation, Flow
+from outputs import verdict_text
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.page_texts import AGREE, chosen_judgement, judgement_choices, traits_explanation
-from wizard.widgets.wording import verdict_label
 
 # The judgement's words live in page_texts (no Textual); still importable from here.
 __all__ = ["AGREE", "JudgementPage", "chosen_judgement", "judgement_choices", "traits_explanation"]
@@ -25,23 +25,23 @@ class JudgementPage(Vertical):
 
     def compose(self) -> ComposeResult:
         answers, evaluation = self.answers, self.evaluation
-        verdict = verdict_label(evaluation.verdict).upper()
+        verdict = verdict_text.headline(self.flow, evaluation)
         yield Static(
-            Content.assemble(("Triagens bud: ", "bold"), (verdict, "bold reverse"), "  (Ctrl+R: begrundelsen)"),
+            Content.assemble(("Værktøjets bud: ", "bold"), (verdict, "bold reverse"), "  (Ctrl+R: begrundelsen)"),
             classes="intro",
         )
         yield Static(
             "Buddet er en hjælp; det er din vurdering, der tæller. Er du enig?", classes="question", markup=False
         )
-        yield ChoiceList(judgement_choices(evaluation), chosen=chosen_judgement(evaluation), id="judgement")
+        yield ChoiceList(judgement_choices(self.flow, evaluation), chosen=chosen_judgement(evaluation), id="judgement")
         yield Static("Begrundelse – skriv kort hvorfor, især hvis du er uenig:", classes="label", markup=False)
         from wizard.widgets.text_answer import AnswerText  # loaded when a text area is first shown
 
         yield AnswerText(answers.judgement_reason, id="judgement-reason", placeholder="Din begrundelse")
-        yield Static("Træk, mødet bør se på (forvalgt ud fra triagen):", classes="label", markup=False)
+        yield Static("Træk, mødet bør se på (forvalgt ud fra dine svar):", classes="label", markup=False)
         suggested = set(evaluation.suggested_traits)
         traits = [
-            (trait.id, f"{trait.title}{' – foreslået af triagen' if trait.id in suggested else ''}")
+            (trait.id, f"{trait.title}{' – foreslået ud fra dine svar' if trait.id in suggested else ''}")
             for trait in self.flow.traits
         ]
         yield ChoiceList(traits, multiple=True, chosen=evaluation.traits, id="traits")

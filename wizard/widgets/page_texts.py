@@ -7,7 +7,7 @@ options for the judgement, and what the traits are.
 from __future__ import annotations
 
 from flows import Evaluation, Flow, Question, Verdict
-from wizard.widgets.wording import verdict_label
+from outputs import verdict_text
 
 
 def source_line(flow: Flow, source_id: str, section: str) -> str:
@@ -32,15 +32,15 @@ def explanation(flow: Flow, question: Question) -> str:
 AGREE = "enig"
 
 
-def judgement_choices(evaluation: Evaluation) -> list[tuple[str, str]]:
+def judgement_choices(flow: Flow, evaluation: Evaluation) -> list[tuple[str, str]]:
     """The leader's options; agreeing needs a verdict to agree with."""
     own = [
-        (Verdict.SIMPLE.value, "Jeg vurderer, at det er et simpelt redskab"),
-        (Verdict.CHANGE.value, "Jeg vurderer, at det er en forandring af kerneopgaven"),
+        (Verdict.SIMPLE.value, f"Jeg vurderer selv: {verdict_text.label(flow, Verdict.SIMPLE)}"),
+        (Verdict.CHANGE.value, f"Jeg vurderer selv: {verdict_text.label(flow, Verdict.CHANGE)}"),
     ]
     if evaluation.verdict is Verdict.UNRESOLVED:
         return own
-    return [(AGREE, f"Jeg er enig i triagens bud ({verdict_label(evaluation.verdict).lower()})"), *own]
+    return [(AGREE, f"Jeg er enig i værktøjets bud ({verdict_text.label(flow, evaluation.verdict)})"), *own]
 
 
 def chosen_judgement(evaluation: Evaluation) -> list[str]:
@@ -55,7 +55,7 @@ def chosen_judgement(evaluation: Evaluation) -> list[str]:
 
 def traits_explanation(flow: Flow) -> str:
     lines = [
-        "Triagens bud bygger på dine svar; du kan være uenig og skrive hvorfor. Begge dele kommer med i noten.",
+        "Værktøjets bud bygger på dine svar; du kan være uenig og skrive hvorfor. Begge dele kommer med i noten.",
         "",
         "Trækkene er hverken gode eller dårlige i sig selv; de viser, hvordan teknologien kan forme arbejdet. "
         "Vælg dem, mødet bør se på: spørgsmålene om et træk kommer med, når du vælger det.",

@@ -16,11 +16,12 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from flows import Answers, Evaluation, Flow
+from outputs import verdict_text
 from outputs.agenda import Agenda, AgendaItem, meeting_agenda
 from outputs.markdown import HIDDEN_HEADING, MEETING_HEADING, render_markdown, wiki_parser
 from outputs.note_facts import file_facts
 from wizard.widgets.line_input import LineInput
-from wizard.widgets.wording import answer_text, display_path, shorten, verdict_label
+from wizard.widgets.wording import answer_text, display_path, shorten
 
 
 def export_path_for(answers_path: Path) -> Path:
@@ -33,16 +34,21 @@ def summary_text(flow: Flow, answers: Answers, evaluation: Evaluation, agenda: A
     agenda = agenda or meeting_agenda(flow, answers, evaluation)
     bold = "bold"
     lines: list[Content] = []
-    reasons = ", ".join(reason.title.lower() for reason in evaluation.reasons)
-    lines.append(Content.assemble(("Triagens bud: ", bold), (verdict_label(evaluation.verdict), "bold reverse")))
-    lines.append(Content(f"  {shorten(reasons, 150)}"))
+    lines.append(
+        Content.assemble(("Værktøjets bud: ", bold), (verdict_text.headline(flow, evaluation), "bold reverse"))
+    )
+    if evaluation.complexity.level is not None:
+        level = verdict_text.label(flow, evaluation.complexity.level)
+        lines.append(Content(f"  Kompleksitet: {level} (afgør ikke buddet) · Ctrl+R: hele begrundelsen"))
+    else:
+        lines.append(Content("  Ctrl+R: hele begrundelsen"))
     if evaluation.judgement is None:
         lines.append(
             Content.assemble(("Din vurdering: ", bold), "ikke valgt endnu (Ctrl+O → »Din vurdering« fører dig dertil)")
         )
     else:
-        agreement = "uenig med triagen" if evaluation.disagrees else "enig med triagen"
-        label = verdict_label(evaluation.judgement).lower()
+        agreement = "uenig i buddet" if evaluation.disagrees else "enig i buddet"
+        label = verdict_text.label(flow, evaluation.judgement)
         lines.append(Content.assemble(("Din vurdering: ", bold), f"{label} ({agreement})"))
     if evaluation.judgement_reason:
         lines.append(Content(f"  Begrundelse: {shorten(evaluation.judgement_reason, 150)}"))

@@ -14,7 +14,7 @@ def panel_lines(flow: Flow, evaluation: Evaluation, width: int = 76) -> list[Con
     """A few lines that fit under a question at 80 columns (Ctrl+R shows everything, in the same words)."""
     verdict = evaluation.verdict
     head = Content.assemble(
-        ("Triagens bud: ", "bold"),
+        ("Værktøjets bud: ", "bold"),
         (verdict_text.label(flow, verdict).upper(), "bold reverse"),
         f"  · kompleksitet: {verdict_text.label(flow, evaluation.complexity.level)}",
     )

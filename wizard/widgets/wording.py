@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows import UNKNOWN, AnswerValue, Evaluation, Question, Verdict
+from flows import UNKNOWN, AnswerValue, Evaluation, Flow, Question, Verdict
 
 VERDICT_LABEL = {
     Verdict.SIMPLE: "Simpelt redskab",
@@ -54,11 +54,19 @@ def display_path(path: Path) -> str:
     return f"./{text}"
 
 
-def progress_text(evaluation: Evaluation, question_id: str | None) -> str:
-    """ "Spørgsmål 7 af 23" for a question, and how many of the visible questions are answered."""
+def progress_text(evaluation: Evaluation, question_id: str | None, flow: Flow | None = None) -> str:
+    """ "Spørgsmål 7 af 23" for a question, and how many of the visible questions are answered.
+
+    While the triage has not settled the path, the total is the most the flow can show, said
+    with "omkring" (the flow's ``[length]``, as the start screen says it): a total that would
+    otherwise jump from about 20 to about 70 the moment the verdict falls."""
     answered = f"{evaluation.answered} besvaret"
+    total = str(evaluation.visible)
+    length = flow.length if flow is not None else None
+    if length is not None and evaluation.path is Verdict.UNRESOLVED:
+        total = f"omkring {max(evaluation.visible, length.change_questions)}"
     if question_id is None:
-        return f"{evaluation.answered} af {evaluation.visible} spørgsmål besvaret"
+        return f"{evaluation.answered} af {total} spørgsmål besvaret"
     ids = [question.id for question in evaluation.visible_questions]
     position = ids.index(question_id) + 1 if question_id in ids else 0
-    return f"Spørgsmål {position} af {evaluation.visible} · {answered}"
+    return f"Spørgsmål {position} af {total} · {answered}"
