@@ -7,7 +7,8 @@
     wizard flows             forløbene og spørgsmålskataloget
 
 Exit codes: 0 all well, 1 errors in a file, 2 the command could not run (usage,
-a missing or unreadable file, a broken flow file), 130 interrupted (Ctrl-C), 141 output
+a missing or unreadable file, a broken flow file; with ``export --wiki``: git said no,
+and the note is saved locally instead), 130 interrupted (Ctrl-C), 141 output
 pipe closed early (as a shell reports a writer stopped by SIGPIPE).
 
 The headless commands never import Textual: the screens (``wizard.app``) and the
@@ -258,6 +259,8 @@ def _cmd_status(args: Any, flow: Flow) -> int:
 
 
 def _cmd_export(args: Any, flow: Flow) -> int:
+    if args.wiki is not None:
+        return _export_to_wiki(args, flow)
     if len(args.files) > 1 and not args.out_dir:
         raise _usage("flere svarfiler kræver --out-dir MAPPE (én note pr. fil).", "export")
     if args.out_dir and STDIN in args.files:
@@ -295,6 +298,67 @@ def _cmd_export(args: Any, flow: Flow) -> int:
     if args.out_dir:  # one line for a batch, not one per note
         _warn(f"{_notes(written)} gemt i {args.out_dir}.")
     return code
+
+
+def _export_to_wiki(args: Any, flow: Flow) -> int:
+    """``wizard export FIL... --wiki [MAPPE]``: the notes into the wiki's working copy, committed
+    and pushed (outputs.wiki). Exit 1 when an answers file has errors (the others still go in),
+    2 when git said no: the notes are then saved in the wiki folder or beside the answers files."""
+    from outputs.note_facts import file_facts
+    from outputs.wiki import WIKI_VARIABLE, WikiError, WikiNote, publish, wiki_folder_from_environment
+
+    if STDIN in args.files:
+        raise _usage("standard-input ('-') kan ikke bruges med --wiki; noten skal have svarfilens navn.", "export")
+    folder = Path(args.wiki).expanduser() if args.wiki else wiki_folder_from_environment()
+    if folder is None:
+        raise _usage(
+            f"--wiki skal have wikiens mappe, eller miljøvariablen {WIKI_VARIABLE} skal pege på den.", "export"
+        )
+    stems = Counter(Path(argument).stem for argument in args.files)
+    doubles = sorted(stem for stem, count in stems.items() if count > 1)
+    if doubles:
+        raise _usage(f"flere svarfiler ville give den samme note i wikien: {', '.join(doubles)}; omdøb dem.", "export")
+    code = OK
+    notes = []
+    for argument in dict.fromkeys(args.files):
+        answers, problems = _check_one(argument, flow)
+        for problem in problems:
+            _warn(problem.render())
+        if answers is None:
+            _warn(f"{argument}: {_count(problems)}; noten er ikke lavet. Ret filen, og prøv igen.")
+            code = FILE_ERRORS
+            continue
+        notes.append(WikiNote(Path(argument), answers, file_facts(Path(argument))))
+    if not notes:
+        return code
+    try:
+        published = publish(folder, flow, notes)
+    except WikiError as error:
+        _warn(f"wizard: fejl: {error.message}")
+        if error.in_wiki:
+            _warn(f"Noten er gemt i {printable(str(folder))}.")
+        else:
+            _save_beside(flow, notes)
+        return CANNOT_RUN
+    _warn(published.summary())
+    return code
+
+
+def _save_beside(flow: Flow, notes: list[Any]) -> None:
+    """When the wiki could not take the notes at all: each note beside its answers file (NAVN.md)."""
+    from outputs.markdown import write_markdown
+
+    for note in notes:
+        target = note.answers_path.with_suffix(".md")
+        if _identity(target) is not None and _identity(target) == _identity(note.answers_path):
+            _warn(f"Noten er ikke gemt: {printable(str(target))} er svarfilen selv.")
+            continue
+        try:
+            write_markdown(target, flow, note.answers, note.facts)
+        except SaveError as error:
+            _warn(f"Noten kunne heller ikke gemmes ved svarfilen: {error.message}")
+            continue
+        _warn(f"Noten er gemt i {printable(str(target))} i stedet.")
 
 
 def _notes(count: int) -> str:
