@@ -104,17 +104,24 @@ def _first_word(argv: list[str]) -> str | None:
 # -- shared steps ---------------------------------------------------------------------------
 
 
+FLOW_VARIABLE = "KERNEOPGAVE_FLOW"  # an organisation's own flow for every leader (README: installation)
+
+
 def _load_flow(argument: str | None) -> tuple[Flow, str | None]:
+    from_environment = argument is None and bool(os.environ.get(FLOW_VARIABLE, "").strip())
+    if from_environment:
+        argument = os.environ[FLOW_VARIABLE].strip()
     if argument is None:
         return default_flow(), None
+    where = f" (fra miljøvariablen {FLOW_VARIABLE}; bed IT om at rette den)" if from_environment else ""
     try:
         return read_flow_file(Path(argument)), argument
     except FlowFileError as error:
         for problem in error.problems:
             _warn(problem.render())
-        raise _fail(f"forløbsfilen {argument} kan ikke bruges.") from None
+        raise _fail(f"forløbsfilen {printable(argument)} kan ikke bruges{where}.") from None
     except OSError as error:
-        raise _fail(_read_error(argument, error)) from None
+        raise _fail(_read_error(argument, error).removesuffix(".") + f"{where}.") from None
 
 
 def _read_error(argument: str, error: OSError) -> str:
