@@ -27,7 +27,8 @@ SYSTEM_PYTHON = Path("/usr/bin/python3")
 def readme_block(marker: str) -> str:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split(f"<!-- {marker}: start -->", 1)[1].split(f"<!-- {marker}: slut -->", 1)[0]
-    return block.split("```sh\n", 1)[1].split("```", 1)[0]
+    fenced = block.split("```", 2)[1]  # "sh\n...": the language, then the block
+    return fenced.split("\n", 1)[1]
 
 
 def moved(script: str, **folders: str) -> str:
