@@ -102,6 +102,8 @@ class Published:
             what = f"Wikien {self.folder} havde allerede præcis denne note og oversigt ({files}); intet nyt at committe"
         if self.pushed_to is None:
             return f"{what}. Wikiens mappe har ingen fjern-kopi (remote), så der er intet sendt."
+        if not self.committed:
+            return f"{what}. Wikien på {self.pushed_to} har alt fra din kopi."
         after = " efter en andens ændringer, som nu også er i din kopi" if self.rebased else ""
         return f"{what} og sendt til {self.pushed_to}{after}."
 
@@ -407,7 +409,18 @@ def _rebase(git: _Git, remote: str, branch: str, folder: Path, flow: Flow) -> No
     # make it again from the answers that are now there, in the same commit.
     if _write_overview(folder, flow):
         git.run("add", "--", OVERVIEW_FILE)
-        git.run("commit", "--quiet", "--no-verify", "--amend", "--no-edit", "--", OVERVIEW_FILE)
+        if git.ok("merge-base", "--is-ancestor", "HEAD", "FETCH_HEAD"):  # our commit was dropped as already there
+            git.run(
+                "commit",
+                "--quiet",
+                "--no-verify",
+                "-m",
+                "Oversigten lavet igen (kerneopgave-guiden)",
+                "--",
+                OVERVIEW_FILE,
+            )
+        else:
+            git.run("commit", "--quiet", "--no-verify", "--amend", "--no-edit", "--", OVERVIEW_FILE)
 
 
 def _rebasing(git: _Git) -> bool:

@@ -133,7 +133,7 @@ def test_an_updated_note_is_a_small_diff_and_the_same_note_no_commit(tmp_path: P
     assert 0 < added + removed <= 12, changed  # the note's own lines about the new note, not a rewrite
 
     code, err = export(capsys, str(source), "--wiki", str(wiki))
-    assert code == 0 and "intet nyt at committe" in err
+    assert code == 0 and "intet nyt at committe" in err and "har alt fra din kopi" in err
     assert len(git(remote, "log", "--format=%H", "main").split()) == 2
 
 

@@ -104,6 +104,7 @@ class PrepareScreen(Screen):
         super().__init__()
         self.page = page
         self.exported: set[Path] = set()
+        self.publishing = False  # Ctrl+L's git is running
 
     # -- layout ----------------------------------------------------------------------------------------
 
@@ -416,7 +417,7 @@ class PrepareScreen(Screen):
         Git may wait for the network, so it runs in a thread; the answer comes under the export field."""
         from outputs.wiki import WIKI_VARIABLE, wiki_folder_from_environment
 
-        if self.page != SUMMARY:
+        if self.page != SUMMARY or self.publishing:  # one git run at a time in the wiki's folder
             return
         folder = wiki_folder_from_environment()
         if folder is None:
@@ -428,7 +429,8 @@ class PrepareScreen(Screen):
         self.app.save_now()
         self._export_message(f"Lægger noten i wikien {display_path(folder)} …")
         answers, path = self.preparation.answers, self.preparation.path
-        self.run_worker(lambda: self._publish(folder, answers, path), thread=True, exclusive=True, group="wiki")
+        self.publishing = True
+        self.run_worker(lambda: self._publish(folder, answers, path), thread=True, group="wiki")
 
     def _publish(self, folder: Path, answers: Answers, path: Path) -> None:
         from outputs.note_facts import file_facts
@@ -442,10 +444,14 @@ class PrepareScreen(Screen):
                 message += " " + self._note_beside(path, answers)
             else:
                 message += f" Noten er gemt i {display_path(folder)}."
-            self.app.call_from_thread(self._export_message, message)
+            self.app.call_from_thread(self._published, message)
             return
         now: datetime = self.app.clock()
-        self.app.call_from_thread(self._export_message, f"{now:%H:%M:%S}: {published.summary()}")
+        self.app.call_from_thread(self._published, f"{now:%H:%M:%S}: {published.summary()}")
+
+    def _published(self, message: str) -> None:
+        self.publishing = False
+        self._export_message(message)
 
     def _note_beside(self, path: Path, answers: Answers) -> str:
         """The note saved as NAVN.md beside the answers file, unless that would replace a file
