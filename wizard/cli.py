@@ -10,7 +10,8 @@ line (``wizard.plain``), for screen readers and terminals that cannot draw scree
     wizard flows             forløbene og spørgsmålskataloget
 
 Exit codes: 0 all well, 1 errors in a file, 2 the command could not run (usage,
-a missing or unreadable file, a broken flow file), 130 interrupted (Ctrl-C), 141 output
+a missing or unreadable file, a broken flow file; with ``export --wiki``: git said no,
+and the note is saved locally instead), 130 interrupted (Ctrl-C), 141 output
 pipe closed early (as a shell reports a writer stopped by SIGPIPE).
 
 The headless commands and the plain mode never import Textual: the screens (``wizard.app``) and the
@@ -115,17 +116,24 @@ def _first_word(argv: list[str]) -> str | None:
 # -- shared steps ---------------------------------------------------------------------------
 
 
+FLOW_VARIABLE = "KERNEOPGAVE_FLOW"  # an organisation's own flow for every leader (README: installation)
+
+
 def _load_flow(argument: str | None) -> tuple[Flow, str | None]:
+    from_environment = argument is None and bool(os.environ.get(FLOW_VARIABLE, "").strip())
+    if from_environment:
+        argument = os.environ[FLOW_VARIABLE].strip()
     if argument is None:
         return default_flow(), None
+    where = f" (fra miljøvariablen {FLOW_VARIABLE}; bed IT om at rette den)" if from_environment else ""
     try:
         return read_flow_file(Path(argument)), argument
     except FlowFileError as error:
         for problem in error.problems:
             _warn(problem.render())
-        raise _fail(f"forløbsfilen {argument} kan ikke bruges.") from None
+        raise _fail(f"forløbsfilen {printable(argument)} kan ikke bruges{where}.") from None
     except OSError as error:
-        raise _fail(_read_error(argument, error)) from None
+        raise _fail(_read_error(argument, error).removesuffix(".") + f"{where}.") from None
 
 
 def _read_error(argument: str, error: OSError) -> str:
@@ -270,6 +278,8 @@ def _cmd_status(args: Any, flow: Flow) -> int:
 
 
 def _cmd_export(args: Any, flow: Flow) -> int:
+    if args.wiki is not None:
+        return _export_to_wiki(args, flow)
     if len(args.files) > 1 and not args.out_dir:
         raise _usage("flere svarfiler kræver --out-dir MAPPE (én note pr. fil).", "export")
     if args.out_dir and STDIN in args.files:
@@ -317,6 +327,67 @@ def _cmd_export(args: Any, flow: Flow) -> int:
     if args.json:
         _json_answer("export", code, files=results)
     return code
+
+
+def _export_to_wiki(args: Any, flow: Flow) -> int:
+    """``wizard export FIL... --wiki [MAPPE]``: the notes into the wiki's working copy, committed
+    and pushed (outputs.wiki). Exit 1 when an answers file has errors (the others still go in),
+    2 when git said no: the notes are then saved in the wiki folder or beside the answers files."""
+    from outputs.note_facts import file_facts
+    from outputs.wiki import WIKI_VARIABLE, WikiError, WikiNote, publish, wiki_folder_from_environment
+
+    if STDIN in args.files:
+        raise _usage("standard-input ('-') kan ikke bruges med --wiki; noten skal have svarfilens navn.", "export")
+    folder = Path(args.wiki).expanduser() if args.wiki else wiki_folder_from_environment()
+    if folder is None:
+        raise _usage(
+            f"--wiki skal have wikiens mappe, eller miljøvariablen {WIKI_VARIABLE} skal pege på den.", "export"
+        )
+    stems = Counter(Path(argument).stem for argument in args.files)
+    doubles = sorted(stem for stem, count in stems.items() if count > 1)
+    if doubles:
+        raise _usage(f"flere svarfiler ville give den samme note i wikien: {', '.join(doubles)}; omdøb dem.", "export")
+    code = OK
+    notes = []
+    for argument in dict.fromkeys(args.files):
+        answers, problems = _check_one(argument, flow)
+        for problem in problems:
+            _warn(problem.render())
+        if answers is None:
+            _warn(f"{argument}: {_count(problems)}; noten er ikke lavet. Ret filen, og prøv igen.")
+            code = FILE_ERRORS
+            continue
+        notes.append(WikiNote(Path(argument), answers, file_facts(Path(argument))))
+    if not notes:
+        return code
+    try:
+        published = publish(folder, flow, notes)
+    except WikiError as error:
+        _warn(f"wizard: fejl: {error.message}")
+        if error.in_wiki:
+            _warn(f"Noten er gemt i {printable(str(folder))}.")
+        else:
+            _save_beside(flow, notes)
+        return CANNOT_RUN
+    _warn(published.summary())
+    return code
+
+
+def _save_beside(flow: Flow, notes: list[Any]) -> None:
+    """When the wiki could not take the notes at all: each note beside its answers file (NAVN.md)."""
+    from outputs.markdown import write_markdown
+
+    for note in notes:
+        target = note.answers_path.with_suffix(".md")
+        if _identity(target) is not None and _identity(target) == _identity(note.answers_path):
+            _warn(f"Noten er ikke gemt: {printable(str(target))} er svarfilen selv.")
+            continue
+        try:
+            write_markdown(target, flow, note.answers, note.facts)
+        except SaveError as error:
+            _warn(f"Noten kunne heller ikke gemmes ved svarfilen: {error.message}")
+            continue
+        _warn(f"Noten er gemt i {printable(str(target))} i stedet.")
 
 
 def _notes(count: int) -> str:

@@ -204,7 +204,14 @@ def build_parser() -> DanishParser:
             "Eksempler:\n"
             "  wizard export svar.toml                 skriv noten til standard-output\n"
             "  wizard export svar.toml -o note.md\n"
-            "  wizard export *.toml --out-dir noter/   én note pr. svarfil\n\n" + EXIT_CODES
+            "  wizard export *.toml --out-dir noter/   én note pr. svarfil\n"
+            "  wizard export svar.toml --wiki          læg noten i wikien i $KERNEOPGAVE_WIKI\n"
+            "  wizard export svar.toml --wiki ~/wiki   ... eller i git-kopien ~/wiki\n\n"
+            "Med --wiki skrives noten som noter/NAVN.md, svarene som svar/NAVN.toml og oversigten som\n"
+            "oversigt.md i wikiens mappe; de committes med teknologiens og dit navn og sendes, når kopien\n"
+            "har en remote. Siger git nej, gemmes noten alligevel (i wikiens mappe eller som NAVN.md ved\n"
+            "svarfilen), og beskeden siger, hvad der skete, og hvad du skal gøre; afslutningskoden er så 2.\n\n"
+            + EXIT_CODES
         ),
     )
     export.add_argument("files", nargs="+", metavar="FIL", help="svarfil ('-' = standard-input)")
@@ -212,6 +219,14 @@ def build_parser() -> DanishParser:
     where = export.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="UD", help="skriv noten til UD ('-' = standard-output)")
     where.add_argument("--out-dir", metavar="MAPPE", help="skriv én note pr. svarfil i MAPPE (NAVN.md)")
+    where.add_argument(
+        "--wiki",
+        nargs="?",
+        const="",
+        metavar="MAPPE",
+        help="læg noten i wikien: MAPPE (standard: $KERNEOPGAVE_WIKI) er en git-kopi af wikien; noten og "
+        "oversigten committes og sendes",
+    )
     _flow_option(export)
 
     overview = commands.add_parser(

@@ -67,7 +67,8 @@ class SshServer:
             self.process.wait(timeout=10)
 
 
-def start_sshd(folder: Path) -> SshServer:
+def start_sshd(folder: Path, extra_config: str = "") -> SshServer:
+    """``extra_config`` goes last in sshd_config (where ``Match`` blocks must be)."""
     folder.mkdir(parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
     host_key = folder / "host_ed25519"
@@ -98,6 +99,7 @@ def start_sshd(folder: Path) -> SshServer:
                 "AcceptEnv LANG LC_* TERM NO_COLOR",
                 "ClientAliveInterval 2",
                 "ClientAliveCountMax 2",
+                extra_config,
                 "",
             ]
         )

@@ -231,3 +231,24 @@ def test_the_man_page_names_every_command(capsys) -> None:
     assert code == 0 and out.startswith('.TH WIZARD "1"')
     for command in ("check", "template", "status", "export", "oversigt", "schema", "flows", "help"):
         assert f"wizard\\fR \\fI\\,{command}\\/\\fR" in out
+
+
+# -- KERNEOPGAVE_FLOW: an organisation's own flow for every leader ------------------------------------
+
+
+def test_the_flow_can_come_from_the_environment(tmp_path: Path, capsys, monkeypatch) -> None:
+    own = tmp_path / "forloeb.toml"
+    shutil.copy(ROOT / "flows" / "kerneopgave.toml", own)
+    monkeypatch.setenv("KERNEOPGAVE_FLOW", str(own))
+    code, out, err = run(["--version"], capsys)
+    assert code == 0, err
+    assert f"(fra {own})" in out
+    code, out, _ = run(["--flow", str(ROOT / "flows" / "kerneopgave.toml"), "flows"], capsys)
+    assert "kerneopgave.toml, i brug" in out  # --flow still wins
+
+
+def test_a_missing_flow_from_the_environment_names_the_variable(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("KERNEOPGAVE_FLOW", str(tmp_path / "findes-ikke.toml"))
+    code, _, err = run(["template"], capsys)
+    assert code == 2
+    assert "findes-ikke.toml findes ikke (fra miljøvariablen KERNEOPGAVE_FLOW; bed IT om at rette den)." in err

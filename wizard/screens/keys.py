@@ -24,6 +24,7 @@ KEYS = (
     ("Ctrl+O", "Oversigt: spring til et afsnit eller til slut"),
     ("Ctrl+R", "Hele begrundelsen for værktøjets bud"),
     ("Ctrl+S", "Gem i en anden fil, og fortsæt dér"),
+    ("Ctrl+L", "Læg noten i wikien (i sammenfatningen)"),
     ("Ctrl+G / F2", "Denne liste over taster"),
     ("Ctrl+Q", "Gem og afslut"),
     ("Escape", "Luk et vindue som dette"),

@@ -49,6 +49,8 @@ SUMMARY_EXPLANATION = (
     "projektets wiki eller sende til mødets deltagere.\n\n"
     "Kun svar på spørgsmål, der er relevante efter dine svar, kommer med. Spørgsmål, du har markeret til drøftelse, "
     "og dine noter står samlet, så de er lette at tage op på mødet.\n\n"
+    "Med Ctrl+L lægger du noten i projektets wiki i ét skridt, når IT har sat KERNEOPGAVE_WIKI op "
+    "(noten og oversigten committes og sendes).\n\n"
     "Du kan gå tilbage og ændre svar når som helst (Ctrl+P eller Ctrl+O); eksportér bagefter igen."
 )
 
@@ -81,6 +83,7 @@ class PrepareScreen(Screen):
         Binding("ctrl+t", "discuss", "Drøftelse", key_display="^T", priority=True),
         Binding("ctrl+r", "reasons", "Begrundelse", show=False, priority=True),
         Binding("ctrl+s", "app.save_as", "Gem som", show=False, priority=True),
+        Binding("ctrl+l", "wiki", "Wiki", key_display="^L", priority=True),
         Binding("enter", "next", show=False),
     ]
 
@@ -88,6 +91,7 @@ class PrepareScreen(Screen):
         super().__init__()
         self.page = page
         self.exported: set[Path] = set()
+        self.publishing = False  # Ctrl+L's git is running
 
     # -- layout ----------------------------------------------------------------------------------------
 
@@ -199,6 +203,8 @@ class PrepareScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "discuss":  # only a question can be marked; the footer hides the key elsewhere
             return self.page is not None and self.page.kind == "spørgsmål"
+        if action == "wiki":  # the note goes to the wiki from the summary, where it is shown
+            return self.page == SUMMARY
         return True
 
     def action_outline(self) -> None:
@@ -392,6 +398,64 @@ class PrepareScreen(Screen):
         self.exported.add(real_path(path))
         now: datetime = self.app.clock()
         self._export_message(f"Noten er gemt {now:%H:%M:%S} i {display_path(path)}.")
+
+    def action_wiki(self) -> None:
+        """Ctrl+L on the summary: the note into the wiki (``outputs.wiki``, as ``wizard export --wiki``).
+        Git may wait for the network, so it runs in a thread; the answer comes under the export field."""
+        from outputs.wiki import WIKI_VARIABLE, wiki_folder_from_environment
+
+        if self.page != SUMMARY or self.publishing:  # one git run at a time in the wiki's folder
+            return
+        folder = wiki_folder_from_environment()
+        if folder is None:
+            self._export_message(
+                f"Guiden ved ikke, hvor din kopi af wikien ligger: bed IT om at sætte {WIKI_VARIABLE} (se README). "
+                "Du kan stadig gemme noten som fil med Enter."
+            )
+            return
+        self.app.save_now()
+        self._export_message(f"Lægger noten i wikien {display_path(folder)} …")
+        answers, path = self.preparation.answers, self.preparation.path
+        self.publishing = True
+        self.run_worker(lambda: self._publish(folder, answers, path), thread=True, group="wiki")
+
+    def _publish(self, folder: Path, answers: Answers, path: Path) -> None:
+        from outputs.note_facts import file_facts
+        from outputs.wiki import WikiError, WikiNote, publish
+
+        try:
+            published = publish(folder, self.flow, [WikiNote(path, answers, file_facts(path))])
+        except WikiError as error:
+            message = f"Noten kom ikke i wikien: {error.message}"
+            if not error.in_wiki:
+                message += " " + self._note_beside(path, answers)
+            else:
+                message += f" Noten er gemt i {display_path(folder)}."
+            self.app.call_from_thread(self._published, message)
+            return
+        now: datetime = self.app.clock()
+        self.app.call_from_thread(self._published, f"{now:%H:%M:%S}: {published.summary()}")
+
+    def _published(self, message: str) -> None:
+        self.publishing = False
+        self._export_message(message)
+
+    def _note_beside(self, path: Path, answers: Answers) -> str:
+        """The note saved as NAVN.md beside the answers file, unless that would replace a file
+        the leader has not exported from here (Enter in the export field asks first)."""
+        from outputs.markdown import write_markdown
+        from outputs.note_facts import file_facts
+        from wizard.widgets.summary_page import export_path_for
+
+        target = export_path_for(path)
+        if target.exists() and real_path(target) not in self.exported:
+            return "Tryk Enter i feltet for at gemme noten som fil i stedet."
+        try:
+            write_markdown(target, self.flow, answers, file_facts(path))
+        except SaveError as error:
+            return f"Noten kunne heller ikke gemmes som fil: {error.message}"
+        self.exported.add(real_path(target))
+        return f"Noten er gemt i {display_path(target)} i stedet."
 
     def _export_message(self, message: str) -> None:
         """The answer to Enter in the export field, right under it and scrolled into view."""
