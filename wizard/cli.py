@@ -610,7 +610,8 @@ def _run_app(argv: list[str]) -> int:
         raise _usage("guiden kan ikke læse svar fra standard-input; giv svarfilen et navn.")
     flow, flow_name = _load_flow(args.flow)
     if not _is_terminal():
-        _warn("Guidens skærmbilleder kræver en terminal, men standard-input eller -output er ikke en terminal.")
+        what = "Guiden linje for linje" if _wants_plain(args.plain) else "Guidens skærmbilleder"
+        _warn(f"{what} kræver en terminal, men standard-input eller -output er ikke en terminal.")
         _warn(HEADLESS)
         return CANNOT_RUN
     if _wants_plain(args.plain):

@@ -565,3 +565,8 @@ def test_every_json_answer_has_the_same_shape(capsys: pytest.CaptureFixture[str]
 def test_json_export_needs_a_place_for_the_note(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "export", "--json", str(ROOT / "examples" / "ny-ovn-i-institutionskoekkenet.toml"))
     assert code == 2 and out == "" and "--json skriver resultatet på standard-output" in err
+
+
+def test_without_a_terminal_the_plain_mode_names_itself(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "--plain", str(tmp_path / "svar.toml"))
+    assert code == 2 and "Guiden linje for linje kræver en terminal" in err and "skærmbilleder" not in err
