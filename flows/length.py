@@ -16,7 +16,7 @@ def length_text(flow: Flow) -> str:
     if length is None:
         return ""
     return (
-        f"Et simpelt redskab giver omkring {length.simple_questions} spørgsmål og tager omkring "
-        f"{length.simple_minutes} minutter; en forandring af kerneopgaven giver op til omkring "
-        f"{length.change_questions} spørgsmål og tager omkring {length.change_minutes} minutter."
+        f"Et simpelt redskab: omkring {length.simple_questions} spørgsmål, {length.simple_minutes} minutter. "
+        f"En forandring af kerneopgaven: op til omkring {length.change_questions} spørgsmål, "
+        f"{length.change_minutes} minutter."
     )

@@ -361,3 +361,15 @@ def test_a_file_of_an_older_flow_version_says_what_changed_when_opened(workdir):
 
     messages = asyncio.run(scenario())
     assert any("skrevet til version 1.0" in message and "spørgsmål er nye" in message for message in messages)
+
+
+def test_the_start_screen_fits_80_by_24_with_the_real_flow() -> None:
+    """Everything down to the hint about ^ is on the screen at 80x24: nothing to scroll for (issue 19)."""
+
+    async def scenario() -> int:
+        app = WizardApp(default_flow())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            return app.screen.query_one("#start").max_scroll_y
+
+    assert asyncio.run(scenario()) == 0

@@ -38,9 +38,9 @@ class StartScreen(Screen):
             if flow.description:
                 yield Static(flow.description, classes="intro", markup=False)
             yield Static(
-                "Guiden stiller spørgsmål om teknologien og giver et bud på, om den er et simpelt redskab eller en "
-                "forandring af kerneopgaven. Til sidst får du en note med til mødet. Alle svar gemmes med det samme "
-                f"i en fil på serveren, så du kan stoppe og fortsætte senere. {length_text(flow)}".strip(),
+                # Kept short: at 80x24 the whole screen, down to the hint about ^, must fit without scrolling.
+                "Guiden giver et bud på, hvad slags teknologi det er, og laver en note til mødet. Svarene gemmes "
+                f"med det samme, så du kan stoppe og fortsætte senere. {length_text(flow)}".strip(),
                 classes="intro",
                 markup=False,
             )
