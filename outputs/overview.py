@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flows import UNKNOWN, Answers, Evaluation, Flow, Verdict, evaluate
+from flows import Answers, Evaluation, Flow, Verdict, evaluate
 from outputs import verdict_text
-from outputs.condition_text import VERDICT_LABELS
+from outputs.agenda import Agenda, meeting_agenda
 from outputs.md_document import MarkdownDocument
 from outputs.md_escape import one_line, table_cell
 
@@ -64,8 +64,9 @@ def render_overview(flow: Flow, preparations: list[Preparation]) -> str:
         doc.table(HEADER, [row for row, _ in rows])
     doc.paragraph(
         "*Værktøjets bud* bygger på svarene, *Kompleksitet* på hvor krævende forløbet bliver (den afgør ikke "
-        "buddet); *Lederens vurdering* er lederens egen. *Til mødet* tæller punkter sat til drøftelse og "
-        "spørgsmål, der står åbne (»Ved ikke«). *Sidst ændret* er den dag, svarfilen sidst blev gemt."
+        "buddet); *Lederens vurdering* er lederens egen. *Til mødet* tæller notens punkter (sat til drøftelse, "
+        "svar til mødet og noter) og de spørgsmål, der står åbne (»Ved ikke«). *Sidst ændret* er den dag, "
+        "svarfilen sidst blev gemt."
     )
     return doc.text()
 
@@ -89,9 +90,9 @@ def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
         _label(flow, evaluation, "fase"),
         table_cell(verdict_text.headline(flow, evaluation).lower()),
         table_cell(verdict_text.label(flow, evaluation.complexity.level) if evaluation.complexity.level else "–"),
-        _judgement(evaluation, item.answers),
+        _judgement(flow, evaluation, item.answers),
         table_cell(", ".join(flow.trait(trait_id).title for trait_id in evaluation.traits) or "–"),
-        table_cell(_meeting(evaluation, item.answers)),
+        table_cell(_meeting(meeting_agenda(flow, item.answers, evaluation))),
         table_cell(f"{evaluation.answered} af {evaluation.visible}"),
         table_cell(item.changed.isoformat() if item.changed else "–"),
     )
@@ -111,24 +112,19 @@ def _label(flow: Flow, evaluation: Evaluation, question_id: str) -> str:
     return table_cell(one_line(question.label_of(value)).split(":", 1)[0])
 
 
-def _judgement(evaluation: Evaluation, answers: Answers) -> str:
+def _judgement(flow: Flow, evaluation: Evaluation, answers: Answers) -> str:
     """The leader's own judgement; "følger buddet" when it is the verdict, "–" when none is given."""
     if answers.judgement not in (Verdict.SIMPLE, Verdict.CHANGE):
         return "–"
-    label = VERDICT_LABELS[answers.judgement]
+    label = verdict_text.label(flow, answers.judgement)
     return table_cell(f"{label} (følger buddet)" if answers.judgement == evaluation.verdict else label)
 
 
-def _meeting(evaluation: Evaluation, answers: Answers) -> str:
-    visible = evaluation.visible_ids
-    marked = sum(1 for question_id in answers.discuss if question_id in visible)
-    unknown = 0
-    for value in evaluation.visible_answers.values():
-        if value == UNKNOWN or (isinstance(value, tuple) and UNKNOWN in value):
-            unknown += 1
+def _meeting(agenda: Agenda) -> str:
+    """The note's own count (outputs.agenda): its numbered points and its open questions."""
     parts = []
-    if marked:
-        parts.append(f"{marked} til drøftelse")
-    if unknown:
-        parts.append(f"{unknown} {'åbent' if unknown == 1 else 'åbne'}")
+    if agenda.points:
+        parts.append(f"{len(agenda.points)} {'punkt' if len(agenda.points) == 1 else 'punkter'}")
+    if agenda.open:
+        parts.append(f"{len(agenda.open)} {'åbent' if len(agenda.open) == 1 else 'åbne'}")
     return ", ".join(parts) or "–"

@@ -157,6 +157,10 @@ def test_the_overview_lists_each_preparation_in_a_stable_order_and_links_existin
     oven = rows[1].split(" | ")
     assert oven[1:6] == ["Dagtilbud og skole", "Udvikling eller anskaffelse", "simpelt redskab", "lav", "–"]
     assert oven[-1] == f"{date.fromtimestamp((tmp_path / files[1].name).stat().st_mtime).isoformat()} |"
+    # "Til mødet" counts as the note does: skærmbesøg's note numbers 12 points and has one open question.
+    note = (EXAMPLES / "skaermbesoeg-i-hjemmeplejen.md").read_text(encoding="utf-8")
+    assert "punkt 9–12 er lederens svar" in note and "Ét spørgsmål står åbent." in note
+    assert rows[2].split(" | ")[7] == "12 punkter, 1 åbent"
 
 
 def test_a_file_with_errors_is_left_out_and_named(tmp_path: Path, capsys) -> None:
