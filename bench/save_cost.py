@@ -20,8 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from flows import default_flow
-from outputs.answers_edit import edited_answers_text
-from outputs.answers_file import dumps_answers, load_answers
+from outputs.answers import dumps_answers, edited_answers_text, load_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 CHANGED = ("om-teknologien", "navn", "Et nyt navn")

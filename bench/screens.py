@@ -30,8 +30,8 @@ from pathlib import Path
 from bench import minimal_app
 from bench.tmux import Tmux
 from flows import Answers, Flow, default_flow, evaluate
-from outputs.answers_file import dumps_answers
-from wizard.screens.pages import Page, neighbour
+from outputs.answers import dumps_answers
+from wizard.pages import Page, neighbour
 
 PYTHON = sys.executable
 WIZARD = str(Path(sys.executable).with_name("wizard"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from flows import Flow, FlowError, parse_flow
-from outputs.problems import ERROR, Problem
-from outputs.text_decode import clean_text, decode, read_limited
+from outputs.reporting import ERROR, Problem
+from outputs.toml import clean_text, decode, read_limited
 
 _HINT = "ret forløbsfilen; formatet er beskrevet i docs/flow-format.md"
 

@@ -3,7 +3,7 @@
 ``run_app`` is the entry the command line calls. ``Preparation`` (from
 ``wizard.session``, which has no Textual) is one answers file being filled in;
 ``WizardApp`` shows it. Every change is saved through
-``outputs.saving`` the moment it is on the screen (text after a short pause in typing).
+``outputs.storage.saving`` the moment it is on the screen (text after a short pause in typing).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from flows import Answers, Evaluation, Flow
-from outputs.printable import printable
+from outputs.reporting import printable
 from wizard import terminal
+from wizard.collector import resume_collector
 from wizard.inert import INERT_CONTROLS
 from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, open_preparation
-from wizard.startup import resume_collector
 
 __all__ = ["DEFAULT_FILE", "TEXT_SAVE_DELAY", "OpenError", "Preparation", "WizardApp", "open_preparation", "run_app"]
 
@@ -114,8 +114,7 @@ class WizardApp(App[int]):
 
     def _tell_what_changed_in_the_flow(self, path: Path) -> None:
         """A file written under an older version of the flow: say what changed (as ``wizard check`` does)."""
-        from outputs.answers_file import check_answers_file
-        from outputs.answers_version import upgrade_notice
+        from outputs.answers import check_answers_file, upgrade_notice
 
         try:
             notice = upgrade_notice(check_answers_file(path, self.flow)[1]) if path.exists() else None

@@ -15,7 +15,7 @@ and the note is saved locally instead), 130 interrupted (Ctrl-C), 141 output
 pipe closed early (as a shell reports a writer stopped by SIGPIPE).
 
 The headless commands and the plain mode never import Textual: the screens (``wizard.app``) and the
-Markdown export (``outputs.markdown``, ``outputs.catalogue``) are imported inside
+Markdown export (``outputs.note.markdown``, ``outputs.note.catalogue``) are imported inside
 the commands that need them.
 """
 
@@ -32,18 +32,21 @@ from typing import Any
 
 from flows import Answers, Flow, default_flow
 from flows.ids import nearest
-from outputs.answers_file import check_answers_bytes, check_answers_text
+from outputs.answers import (
+    PrefillError,
+    check_answers_bytes,
+    check_answers_text,
+    collect,
+    render_filled_template,
+    render_template,
+)
 from outputs.flow_file import FlowFileError, read_flow_file
-from outputs.os_messages import NotAFileError, danish_reason, working_folder_gone
-from outputs.prefill import PrefillError, collect
-from outputs.printable import printable
-from outputs.problems import Problem, counts, has_errors
-from outputs.saving import SaveError, write_output
-from outputs.template import render_filled_template, render_template
-from outputs.text_decode import MAX_FILE_BYTES, read_limited
+from outputs.reporting import NotAFileError, Problem, counts, danish_reason, has_errors, printable, working_folder_gone
+from outputs.storage import SaveError, write_output
+from outputs.toml import MAX_FILE_BYTES, read_limited
 from wizard.cli_parser import COMMANDS, HEADLESS, HELP_TOPICS, UsageError, build_app_parser, build_parser
 from wizard.cli_status import status_dict, status_text
-from wizard.startup import resume_collector
+from wizard.collector import resume_collector
 
 OK, FILE_ERRORS, CANNOT_RUN, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 130, 141
 STDIN = "-"
@@ -290,8 +293,7 @@ def _cmd_export(args: Any, flow: Flow) -> int:
             "--json skriver resultatet på standard-output; giv noten et sted med -o NOTE.md eller --out-dir.", "export"
         )
     try:
-        from outputs.markdown import render_markdown, write_markdown
-        from outputs.note_facts import NoteFacts, file_facts
+        from outputs.note import NoteFacts, file_facts, render_markdown, write_markdown
     except ImportError:
         raise _fail("eksporten til Markdown findes ikke i denne udgave af programmet.") from None
     code = OK
@@ -331,10 +333,9 @@ def _cmd_export(args: Any, flow: Flow) -> int:
 
 def _export_to_wiki(args: Any, flow: Flow) -> int:
     """``wizard export FIL... --wiki [MAPPE]``: the notes into the wiki's working copy, committed
-    and pushed (outputs.wiki). Exit 1 when an answers file has errors (the others still go in),
+    and pushed (outputs.note.wiki). Exit 1 when an answers file has errors (the others still go in),
     2 when git said no: the notes are then saved in the wiki folder or beside the answers files."""
-    from outputs.note_facts import file_facts
-    from outputs.wiki import WIKI_VARIABLE, WikiError, WikiNote, publish, wiki_folder_from_environment
+    from outputs.note import WIKI_VARIABLE, WikiError, WikiNote, file_facts, publish, wiki_folder_from_environment
 
     if STDIN in args.files:
         raise _usage("standard-input ('-') kan ikke bruges med --wiki; noten skal have svarfilens navn.", "export")
@@ -375,7 +376,7 @@ def _export_to_wiki(args: Any, flow: Flow) -> int:
 
 def _save_beside(flow: Flow, notes: list[Any]) -> None:
     """When the wiki could not take the notes at all: each note beside its answers file (NAVN.md)."""
-    from outputs.markdown import write_markdown
+    from outputs.note import write_markdown
 
     for note in notes:
         target = note.answers_path.with_suffix(".md")
@@ -447,8 +448,7 @@ def _working_folder_exists() -> bool:
 
 def _cmd_overview(args: Any, flow: Flow) -> int:
     """``wizard oversigt``: one page for the wiki with a row per answers file."""
-    from outputs.note_facts import file_facts
-    from outputs.overview import Preparation, render_overview
+    from outputs.note import Preparation, file_facts, render_overview
 
     target = None if args.output in (None, STDIN) else Path(args.output)
     page_folder = (target.parent if target is not None else Path()).resolve()
@@ -488,7 +488,7 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
 
 def _cmd_schema(args: Any, flow: Flow) -> int:
     """``wizard schema``: the answers file's JSON Schema, for editors."""
-    from outputs.json_schema import render_schema
+    from outputs.answers import render_schema
 
     text = render_schema(flow)
     if args.output in (None, STDIN):
@@ -581,7 +581,7 @@ def _cmd_version(args: Any) -> int:
 def _cmd_flows(args: Any, flow: Flow, flow_name: str | None) -> int:
     if args.catalogue:
         try:
-            from outputs.catalogue import render_catalogue
+            from outputs.note import render_catalogue
         except ImportError:
             raise _fail("spørgsmålskataloget findes ikke i denne udgave af programmet.") from None
         sys.stdout.write(render_catalogue(flow))

@@ -12,9 +12,8 @@ from typing import Any
 
 from flows import Answers, DecisiveChange, Evaluation, Flow, Kind, Reason, Verdict, evaluate
 from flows.conditions import AnswerValue
-from outputs import verdict_text
-from outputs.printable import printable
-from outputs.verdict_text import label
+from outputs.reporting import printable
+from outputs.wording import label, verdict_text
 
 WIDTH = 100
 

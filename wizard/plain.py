@@ -7,8 +7,8 @@ A screen reader or a Braille display reads it from top to bottom, as it is writt
 
 It works on the same session as the screens (``wizard.session``): the same lock, the same
 save after every answer, the same answers file, and it starts at the first unanswered question.
-The order of the pages and the words are the screens' too (``wizard.screens.pages``,
-``wizard.widgets.page_texts``, ``outputs.verdict_text``). No Textual is imported; neither is
+The order of the pages and the words are the screens' too (``wizard.pages``,
+``outputs.wording.page_texts``, ``outputs.wording.verdict_text``). No Textual is imported; neither is
 ``readline``, whose line editing would write escape sequences.
 """
 
@@ -26,16 +26,14 @@ from typing import TextIO
 
 from flows import UNKNOWN, Answers, Evaluation, Flow, Kind, Question, Verdict, evaluate
 from flows.schema import UNKNOWN_LABEL
-from outputs import verdict_text
-from outputs.agenda import meeting_agenda
-from outputs.locking import real_path
-from outputs.os_messages import danish_reason
-from outputs.printable import printable
-from outputs.saving import SaveError
-from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
+from outputs.note import meeting_agenda
+from outputs.reporting import danish_reason, printable
+from outputs.storage import SaveError, real_path
+from outputs.wording import verdict_text
+from outputs.wording.page_texts import AGREE, chosen_judgement, explanation, judgement_choices, traits_explanation
+from outputs.wording.words import answer_text, display_path, progress_text
+from wizard.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
 from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, hidden_by, open_preparation, with_value
-from wizard.widgets.page_texts import AGREE, chosen_judgement, explanation, judgement_choices, traits_explanation
-from wizard.widgets.wording import answer_text, display_path, progress_text
 
 WIDTH = 80
 INTERRUPTED = 130
@@ -522,8 +520,10 @@ class PlainDialogue:
             self.say(f"Skjult: {' og '.join(hidden)} til skjulte spørgsmål tæller ikke med, men er gemt i filen.")
 
     def export(self, path: Path) -> bool:
-        from outputs.markdown import write_markdown  # the Markdown renderer: loaded when the note is written
-        from outputs.note_facts import file_facts
+        from outputs.note import (
+            file_facts,
+            write_markdown,  # the Markdown renderer: loaded when the note is written
+        )
 
         if real_path(path) == real_path(self.preparation.path):
             self.say("Det er svarfilen. Vælg et andet navn til noten, fx med .md til sidst.")
@@ -639,8 +639,7 @@ def _converse(dialogue: PlainDialogue) -> int:
 
 def _tell_what_changed_in_the_flow(dialogue: PlainDialogue) -> None:
     """A file written under an older version of the flow: say what changed (as the screens do)."""
-    from outputs.answers_file import check_answers_file
-    from outputs.answers_version import upgrade_notice
+    from outputs.answers import check_answers_file, upgrade_notice
 
     path = dialogue.preparation.path
     try:

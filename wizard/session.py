@@ -14,10 +14,17 @@ from datetime import datetime
 from pathlib import Path
 
 from flows import Answers, AnswerValue, Evaluation, Flow, evaluate
-from outputs.answers_file import AnswersFileError, load_answers
-from outputs.os_messages import danish_reason
-from outputs.saving import AnswersLock, LockedError, SaveError, remove_stray_temporaries, save_answers, saving_refusal
-from wizard.widgets.wording import display_path
+from outputs.answers import AnswersFileError, load_answers
+from outputs.reporting import danish_reason
+from outputs.storage import (
+    AnswersLock,
+    LockedError,
+    SaveError,
+    remove_stray_temporaries,
+    save_answers,
+    saving_refusal,
+)
+from outputs.wording.words import display_path
 
 DEFAULT_FILE = Path("forberedelse.toml")
 

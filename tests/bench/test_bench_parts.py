@@ -20,7 +20,7 @@ from bench.budget import OK, OVER, Check, Figure, all_within, table
 from bench.screens import Scenario, drawn, highlighted, marker_on
 from bench.tmux import Tmux
 from flows import default_flow, evaluate
-from outputs.answers_file import check_answers_text
+from outputs.answers.file import check_answers_text
 
 
 def test_a_ratio_figure_is_within_up_to_its_budget_and_over_beyond():

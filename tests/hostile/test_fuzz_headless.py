@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from flows import Answers, default_flow
-from outputs.answers_file import dumps_answers
+from outputs.answers.file import dumps_answers
 from tests.flows import cases
 from tests.hostile.mutations import mutated
 from wizard.cli import main

@@ -21,7 +21,7 @@ from unittest import mock
 from hypothesis import HealthCheck, example, given, settings
 
 from flows import default_flow
-from outputs.answers_file import check_answers_bytes
+from outputs.answers.file import check_answers_bytes
 from tests.hostile.mutations import mutated
 from tests.hostile.test_fuzz_headless import BASE, LOCATED
 from wizard import cli, terminal

@@ -30,7 +30,7 @@ from rich.segment import Segment
 from textual.color import Color
 
 from flows import default_flow
-from outputs.answers_file import load_answers
+from outputs.answers.file import load_answers
 from wizard import cli, terminal
 from wizard.app import WizardApp, open_preparation
 from wizard.cli import main

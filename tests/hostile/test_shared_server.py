@@ -27,8 +27,8 @@ from unittest import mock
 import pytest
 
 from flows import Answers, default_flow
-from outputs.answers_file import load_answers
-from outputs.saving import lock_path_for, save_answers
+from outputs.answers.file import load_answers
+from outputs.storage.saving import lock_path_for, save_answers
 from wizard import cli, terminal
 from wizard.app import WizardApp, open_preparation
 from wizard.screens.dialogs import SaveAsDialog
@@ -339,7 +339,7 @@ def test_every_file_is_private_and_written_beside_the_answers_file_never_in_a_sh
 
 HOLD_LOCK = """
 import sys, time
-from outputs.saving import AnswersLock
+from outputs.storage.saving import AnswersLock
 lock = AnswersLock(sys.argv[1])
 lock.acquire()
 print("klar", flush=True)

@@ -36,8 +36,8 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, default_flow
-from outputs.answers_file import load_answers
-from outputs.saving import (
+from outputs.answers.file import load_answers
+from outputs.storage.saving import (
     AnswersLock,
     LockedError,
     SaveError,
@@ -507,7 +507,7 @@ def test_a_full_disk_at_open_does_not_block_later_and_saving_waits_for_room(smal
         [
             sys.executable,
             "-c",
-            "import sys,time; from outputs.saving import AnswersLock; "
+            "import sys,time; from outputs.storage.saving import AnswersLock; "
             "AnswersLock(sys.argv[1]).acquire(); print('klar', flush=True); time.sleep(60)",
             str(path),
         ],
@@ -535,7 +535,7 @@ def test_a_full_disk_at_open_does_not_block_later_and_saving_waits_for_room(smal
 CRASH_MID_SAVE = """
 import os, sys, time
 from flows import Answers, default_flow
-from outputs.saving import save_answers
+from outputs.storage.saving import save_answers
 real_replace = os.replace
 def stuck(source, target):
     print("skrevet", flush=True)

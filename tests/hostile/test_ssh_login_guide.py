@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from flows import default_flow
-from outputs.answers_file import load_answers
+from outputs.answers.file import load_answers
 from tests.hostile.sshd import SshServer, start_sshd
 from tests.test_install import SYSTEM_PYTHON, moved, readme_block
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from flows import default_flow
-from outputs.answers_file import load_answers
+from outputs.answers.file import load_answers
 from tests.hostile.sshd import SshServer, start_sshd
 
 WIZARD = Path(sys.executable).with_name("wizard")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from outputs.markdown import wiki_parser
+from outputs.note.markdown import wiki_parser
 
 HTML_TOKENS = {"html_block", "html_inline"}
 

@@ -1,9 +1,9 @@
-"""The agenda model the note and the summary screen share (outputs.agenda)."""
+"""The agenda model the note and the summary screen share (outputs.note.agenda)."""
 
 from __future__ import annotations
 
 from flows import Answers, BasicQuestion, default_flow, evaluate
-from outputs.agenda import meeting_agenda
+from outputs.note.agenda import meeting_agenda
 from tests.outputs.test_markdown import change_answers
 
 FLOW = default_flow()

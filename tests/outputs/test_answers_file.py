@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows import Answers, Verdict, default_flow
-from outputs.answers_doc import example_answers, example_block, example_text
-from outputs.answers_file import (
+from outputs.answers.file import (
     MAX_TEXT_CHARS,
     AnswersFileError,
     Problem,
@@ -20,9 +19,10 @@ from outputs.answers_file import (
     dumps_answers,
     load_answers,
 )
-from outputs.problems import ERROR, WARNING
-from outputs.text_decode import MAX_FILE_BYTES
+from outputs.reporting.problems import ERROR, WARNING
+from outputs.toml.decode import MAX_FILE_BYTES
 from tests.outputs.mini_flow import MINI_HEAD, mini_flow
+from tools.answers_doc import example_answers, example_block, example_text
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "answers"
 FLOW = mini_flow()
@@ -469,7 +469,7 @@ def test_dump_then_load_is_the_identity_for_any_text(
 def test_the_documented_example_is_current_and_passes_check() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "answers-format.md").read_text(encoding="utf-8")
     block = example_block(doc)
-    assert block == example_text(default_flow()), "run: python -m outputs.answers_doc"
+    assert block == example_text(default_flow()), "run: python -m tools.answers_doc"
     answers, problems = check_answers_text(block, default_flow(), "docs/answers-format.md")
     assert problems == [] and answers == example_answers(default_flow())
 

@@ -11,10 +11,10 @@ import json
 import pytest
 
 from flows import default_flow
-from outputs.answers_check import MAX_SHOWN_PROBLEMS
-from outputs.answers_file import check_answers_bytes
-from outputs.problems import counts
-from outputs.toml_layout import LazyLayout
+from outputs.answers.check import MAX_SHOWN_PROBLEMS
+from outputs.answers.file import check_answers_bytes
+from outputs.reporting.problems import counts
+from outputs.toml.layout import LazyLayout
 from wizard.cli import main
 
 HEAD = (

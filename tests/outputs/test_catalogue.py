@@ -6,7 +6,7 @@ import itertools
 import re
 
 from flows import Kind, default_flow, parse_flow
-from outputs.catalogue import render_catalogue
+from outputs.note.catalogue import render_catalogue
 from tests.outputs.md_tokens import HTML_TOKENS, all_tokens, outline, paragraphs, parse, rendered_text, table_rows
 
 FLOW = default_flow()

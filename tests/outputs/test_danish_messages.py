@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from outputs.os_messages import danish_reason, describe_os_error
-from outputs.toml_syntax import _translate, parse_toml
+from outputs.reporting.os_messages import danish_reason, describe_os_error
+from outputs.toml.syntax import _translate, parse_toml
 
 # The messages tomllib can raise, read from its own source: a newer Python with a new message fails here.
 TOMLLIB_SOURCE = Path(tomllib.__file__).with_name("_parser.py").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 The committed notes must be exactly what the code makes of the answers files
 today; after a change to the export, regenerate them with
-``python -m outputs.examples`` and read each changed note before committing.
+``python -m tools.examples`` and read each changed note before committing.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from flows import UNKNOWN, Verdict, default_flow, evaluate
-from outputs.answers_file import check_answers_file, load_answers
-from outputs.examples import example_files, expected_note
+from outputs.answers.file import check_answers_file, load_answers
+from tools.examples import example_files, expected_note
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FLOW = default_flow()
@@ -31,9 +31,9 @@ def test_there_are_at_least_three_examples_with_a_readme() -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
 def test_committed_note_matches_the_code(path: Path) -> None:
     note = path.with_suffix(".md")
-    assert note.exists(), f"{note.name} mangler: kør python -m outputs.examples"
+    assert note.exists(), f"{note.name} mangler: kør python -m tools.examples"
     assert note.read_bytes() == expected_note(path).encode("utf-8"), (
-        f"{note.name} er ikke i takt med koden: kør python -m outputs.examples, og læs noten igennem"
+        f"{note.name} er ikke i takt med koden: kør python -m tools.examples, og læs noten igennem"
     )
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, Verdict, default_flow
-from outputs.answers_file import dumps_answers, load_answers
-from outputs.saving import SaveError, save_answers
+from outputs.answers.file import dumps_answers, load_answers
+from outputs.storage.saving import SaveError, save_answers
 from tests.outputs.mini_flow import mini_flow
 
 FLOW = mini_flow()

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from flows import default_flow
-from outputs.answers_file import check_answers_file
-from outputs.json_schema import answers_schema, render_schema
+from outputs.answers.file import check_answers_file
+from outputs.answers.json_schema import answers_schema, render_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 TAPLO = ROOT / "tests" / "node_modules" / ".bin" / "taplo"

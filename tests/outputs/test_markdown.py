@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, Verdict, default_flow, evaluate
-from outputs.agenda import meeting_agenda
-from outputs.markdown import (
+from outputs.note.agenda import meeting_agenda
+from outputs.note.facts import NoteFacts, file_facts
+from outputs.note.markdown import (
     APPENDIX_HEADING,
     HIDDEN_HEADING,
     NEUTRAL_TITLE,
@@ -20,7 +21,6 @@ from outputs.markdown import (
     wiki_parser,
     write_markdown,
 )
-from outputs.note_facts import NoteFacts, file_facts
 from tests.outputs.md_tokens import labelled, outline, parse, part, question_blocks, table_rows
 
 FLOW = default_flow()

@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from flows import default_flow
-from outputs.markdown import (
+from outputs.note.escape import REPLACEMENT, clean_text, inline, one_line, table_cell
+from outputs.note.markdown import (
     APPENDIX_HEADING,
     FRONT_REASON_WORDS,
     HIDDEN_HEADING,
@@ -30,7 +31,6 @@ from outputs.markdown import (
     TABLE_TEXT_LIMIT,
     render_markdown,
 )
-from outputs.md_escape import REPLACEMENT, clean_text, inline, one_line, table_cell
 from tests.outputs.md_tokens import (
     HTML_TOKENS,
     all_tokens,

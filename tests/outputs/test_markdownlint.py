@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, Verdict, default_flow
-from outputs.catalogue import render_catalogue
-from outputs.markdown import render_markdown
+from outputs.note.catalogue import render_catalogue
+from outputs.note.markdown import render_markdown
 from tests.outputs.nasty_answers import NASTY, place
 
 ROOT = Path(__file__).resolve().parents[2]

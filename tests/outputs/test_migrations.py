@@ -15,9 +15,9 @@ import pytest
 
 from flows import FlowError, default_flow, parse_flow
 from flows.migrations import upgrade_from
-from outputs.answers_file import check_answers_file, check_answers_text, dumps_answers
-from outputs.markdown import render_markdown
-from outputs.problems import ERROR, WARNING
+from outputs.answers.file import check_answers_file, check_answers_text, dumps_answers
+from outputs.note.markdown import render_markdown
+from outputs.reporting.problems import ERROR, WARNING
 from tests.outputs.mini_flow import MINI_FLOW_TEXT
 
 FLOW_1_0 = Path(__file__).parent.parent / "corpus" / "flow-1.0"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flows import default_flow
-from outputs.answers_file import check_answers_file
+from outputs.answers.file import check_answers_file
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers"
 FLOW = default_flow()

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, Verdict
-from outputs.answers_file import dumps_answers, load_answers
-from outputs.saving import (
+from outputs.answers.file import dumps_answers, load_answers
+from outputs.storage.saving import (
     AnswersLock,
     LockedError,
     SaveError,
@@ -243,7 +243,7 @@ def test_a_second_session_is_told_who_holds_the_lock(tmp_path: Path) -> None:
 
 HOLD_LOCK = """
 import sys, time
-from outputs.saving import AnswersLock
+from outputs.storage.saving import AnswersLock
 AnswersLock(sys.argv[1]).acquire()
 print("klar", flush=True)
 time.sleep(60)

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from flows import Flow, Kind, default_flow
-from outputs.answers_file import check_answers_text
-from outputs.template import render_template
+from outputs.answers.file import check_answers_text
+from outputs.answers.template import render_template
 from tests.outputs.mini_flow import mini_flow
 
 FLOWS = {"mini": mini_flow, "standard": default_flow}

@@ -1,7 +1,7 @@
 """No sentence the answers don't support: the triage's words, checked over random answers.
 
 Every sentence the note, ``wizard status``, the panel and Ctrl+R say about the
-verdict comes from ``outputs.verdict_text``; each must come from a criterion
+verdict comes from ``outputs.wording.verdict_text``; each must come from a criterion
 that fired or from the verdict's rule (with the answers it depends on and the
 leader's own first impression), and the reasons must add up to the score.
 """
@@ -14,8 +14,8 @@ from hypothesis import given, settings
 
 from flows import Answers, Verdict, default_flow, evaluate
 from flows.conditions import UNKNOWN
-from outputs import verdict_text
-from outputs.markdown import _text, render_markdown
+from outputs.note.markdown import _text, render_markdown
+from outputs.wording import verdict_text
 from tests.flows.strategies import values_for
 
 FLOW = default_flow()

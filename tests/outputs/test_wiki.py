@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from outputs.note_facts import owner_name
-from outputs.wiki import WIKI_VARIABLE
+from outputs.note.facts import owner_name
+from outputs.note.wiki import WIKI_VARIABLE
 from wizard import cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from flows import Kind, Verdict, default_flow, evaluate
-from outputs.answers_file import load_answers
+from outputs.answers.file import load_answers
 from tests.flows import cases
 from wizard.app import WizardApp, open_preparation
-from wizard.screens.pages import JUDGEMENT, SUMMARY, outline
+from wizard.pages import JUDGEMENT, SUMMARY, outline
 from wizard.screens.prepare import PrepareScreen
 
 SIZE = (80, 24)
@@ -242,7 +242,7 @@ def test_changing_an_answer_that_hides_answered_questions_asks_first_and_keeps_t
 
 def test_save_error_is_shown_answers_stay_and_another_path_can_be_chosen(workdir, monkeypatch):
     import wizard.session as app_module  # Preparation saves through wizard.session
-    from outputs import saving
+    from outputs.storage import saving
 
     real_save = saving.save_answers
 
@@ -285,7 +285,7 @@ def test_save_error_is_shown_answers_stay_and_another_path_can_be_chosen(workdir
 
 
 def test_a_locked_file_is_not_opened(workdir):
-    from outputs.saving import AnswersLock
+    from outputs.storage.saving import AnswersLock
     from wizard.app import OpenError
 
     other = AnswersLock(workdir / "forberedelse.toml")

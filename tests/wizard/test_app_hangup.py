@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from flows import default_flow
-from outputs.answers_file import load_answers
+from outputs.answers.file import load_answers
 
 SCRIPT = """
 from pathlib import Path

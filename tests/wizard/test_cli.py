@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, default_flow, evaluate
-from outputs.answers_file import check_answers_bytes, load_answers
-from outputs.template import render_template
+from outputs.answers.file import check_answers_bytes, load_answers
+from outputs.answers.template import render_template
 from tests.outputs.mini_flow import MINI_FLOW_TEXT, MINI_HEAD
 from wizard import cli
 from wizard.cli import main
@@ -348,8 +348,8 @@ def test_status_refuses_a_file_with_errors_with_the_same_messages_as_check(capsy
 
 
 def test_export_to_stdout_and_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, answers_file: Path) -> None:
-    from outputs.markdown import render_markdown
-    from outputs.note_facts import file_facts
+    from outputs.note.facts import file_facts
+    from outputs.note.markdown import render_markdown
 
     flow = default_flow()
     expected = render_markdown(flow, load_answers(answers_file, flow), file_facts(answers_file))
@@ -414,7 +414,7 @@ def test_flows_with_an_own_flow_lists_both(capsys: pytest.CaptureFixture[str], m
 
 
 def test_flows_catalogue_prints_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
-    from outputs.catalogue import render_catalogue
+    from outputs.note.catalogue import render_catalogue
 
     assert run(capsys, "flows", "--catalogue") == (0, render_catalogue(default_flow()), "")
 

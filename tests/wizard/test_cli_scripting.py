@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flows import Kind, Verdict, default_flow
-from outputs.answers_file import load_answers
+from outputs.answers.file import load_answers
 from wizard import cli
 
 ROOT = Path(__file__).resolve().parents[2]

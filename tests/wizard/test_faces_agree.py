@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from flows import Answers, Verdict, default_flow, evaluate
-from outputs import verdict_text
-from outputs.markdown import render_markdown
+from outputs.note.markdown import render_markdown
+from outputs.wording import verdict_text
 from tests.flows.test_scenarios import SCENARIOS, Scenario
 from wizard.cli_status import status_dict, status_text
 from wizard.screens.verdict import reasoning

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from flows import UNKNOWN, Answers, Kind, Verdict, default_flow, evaluate
-from outputs.answers_file import dumps_answers, load_answers
-from outputs.saving import AnswersLock
+from outputs.answers.file import dumps_answers, load_answers
+from outputs.storage.saving import AnswersLock
 from tests.flows.cases import SCREEN_VISITS
 from tests.wizard.plain_pty import PlainSession
 

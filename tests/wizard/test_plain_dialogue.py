@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from flows import UNKNOWN, Answers, default_flow
-from outputs import saving
-from outputs.answers_file import dumps_answers, load_answers
-from outputs.saving import AnswersLock
+from outputs.answers.file import dumps_answers, load_answers
+from outputs.storage import saving
+from outputs.storage.saving import AnswersLock
 from tests.wizard.plain_pty import PlainSession
 from tests.wizard.test_plain import forandring_walk
 from wizard.plain import run_plain

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flows import Answers, default_flow, evaluate
-from wizard.widgets.wording import progress_text
+from outputs.wording.words import progress_text
 
 FLOW = default_flow()
 

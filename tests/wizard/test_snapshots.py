@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, Verdict, parse_flow
-from outputs.note_facts import NoteFacts
-from outputs.saving import save_answers
+from outputs.note.facts import NoteFacts
+from outputs.storage.saving import save_answers
 from wizard.app import WizardApp, open_preparation
 
 SIZE = (80, 24)
@@ -263,7 +263,7 @@ def test_summary_after_export(snap_compare, flow, workdir):
 
 def test_save_error_is_shown(snap_compare, flow, workdir, monkeypatch):
     import wizard.session as app_module  # Preparation saves through wizard.session
-    from outputs.saving import SaveError
+    from outputs.storage.saving import SaveError
 
     def failing(path, flow, answers):
         raise SaveError("Filen ./forberedelse.toml kunne ikke gemmes: der er ikke mere plads på disken.")

@@ -29,17 +29,17 @@ def test_the_screens_turn_the_collector_back_on_once_the_first_screen_is_drawn(t
     import gc
 
     from tests.wizard.test_app import SIZE, new_app
-    from wizard import startup
+    from wizard import collector
 
     async def scenario():
         app = new_app(tmp_path / "svar.toml")
-        startup.pause_collector()
+        collector.pause_collector()
         try:
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 return gc.isenabled()
         finally:
-            startup.resume_collector()  # whatever happened, the test process gets its collector back
+            collector.resume_collector()  # whatever happened, the test process gets its collector back
             gc.unfreeze()  # and nothing of it stays frozen for the tests after this one
 
     assert asyncio.run(scenario()) is True

@@ -10,8 +10,8 @@ import re
 from dataclasses import replace
 
 from flows import Answers, Verdict, default_flow, evaluate
-from outputs.agenda import meeting_agenda
-from outputs.markdown import render_markdown
+from outputs.note.agenda import meeting_agenda
+from outputs.note.markdown import render_markdown
 from tests.outputs.test_markdown import change_answers
 from wizard.screens.prepare import HIDDEN_NAMES_SHOWN, hiding_message
 from wizard.widgets.judgement_page import AGREE, chosen_judgement, judgement_choices

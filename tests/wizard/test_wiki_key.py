@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from flows import Answers, parse_flow
-from outputs.saving import save_answers
-from outputs.wiki import WIKI_VARIABLE
+from outputs.note.wiki import WIKI_VARIABLE
+from outputs.storage.saving import save_answers
 from tests.outputs.test_wiki import _plain_git, git, remote_and_clones  # noqa: F401 (the fixture is used)
 from tests.wizard.test_snapshots import FLOW, SCREEN_VISITS, SIZE, clock
 from wizard.app import WizardApp, open_preparation
-from wizard.screens.pages import SUMMARY
+from wizard.pages import SUMMARY
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -17,9 +17,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from outputs.wording.words import display_path
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.line_input import LineInput
-from wizard.widgets.wording import display_path
 
 
 class ChoiceDialog(ModalScreen[str | None]):

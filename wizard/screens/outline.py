@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from wizard.screens.pages import OutlineEntry, Page
+from wizard.pages import OutlineEntry, Page
 from wizard.widgets.choices import ChoiceList
 
 

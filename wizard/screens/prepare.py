@@ -22,22 +22,21 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from flows import Answers, Flow, Verdict, evaluate
-from outputs.locking import real_path
-from outputs.os_messages import danish_reason
-from outputs.saving import SaveError
+from outputs.reporting import danish_reason
+from outputs.storage import SaveError, real_path
+from outputs.wording.page_texts import AGREE, explanation, traits_explanation
+from outputs.wording.words import display_path, progress_text, shorten
+from wizard.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
 from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen
 from wizard.screens.outline import OutlineScreen
-from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
 from wizard.screens.verdict import VerdictScreen
 from wizard.session import hidden_by, with_value
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.judgement_page import JudgementPage
 from wizard.widgets.key_footer import KeyFooter
 from wizard.widgets.mark import MarkToggle
-from wizard.widgets.page_texts import AGREE, explanation, traits_explanation
 from wizard.widgets.question_page import QuestionPage
 from wizard.widgets.verdict_panel import VerdictPanel
-from wizard.widgets.wording import display_path, progress_text, shorten
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
@@ -383,8 +382,7 @@ class PrepareScreen(Screen):
         self.export(path)
 
     def export(self, path: Path) -> None:
-        from outputs.markdown import write_markdown
-        from outputs.note_facts import file_facts
+        from outputs.note import file_facts, write_markdown
 
         self.app.save_now()
         try:
@@ -400,9 +398,9 @@ class PrepareScreen(Screen):
         self._export_message(f"Noten er gemt {now:%H:%M:%S} i {display_path(path)}.")
 
     def action_wiki(self) -> None:
-        """Ctrl+L on the summary: the note into the wiki (``outputs.wiki``, as ``wizard export --wiki``).
+        """Ctrl+L on the summary: the note into the wiki (``outputs.note.wiki``, as ``wizard export --wiki``).
         Git may wait for the network, so it runs in a thread; the answer comes under the export field."""
-        from outputs.wiki import WIKI_VARIABLE, wiki_folder_from_environment
+        from outputs.note import WIKI_VARIABLE, wiki_folder_from_environment
 
         if self.page != SUMMARY or self.publishing:  # one git run at a time in the wiki's folder
             return
@@ -420,8 +418,7 @@ class PrepareScreen(Screen):
         self.run_worker(lambda: self._publish(folder, answers, path), thread=True, group="wiki")
 
     def _publish(self, folder: Path, answers: Answers, path: Path) -> None:
-        from outputs.note_facts import file_facts
-        from outputs.wiki import WikiError, WikiNote, publish
+        from outputs.note import WikiError, WikiNote, file_facts, publish
 
         try:
             published = publish(folder, self.flow, [WikiNote(path, answers, file_facts(path))])
@@ -443,8 +440,7 @@ class PrepareScreen(Screen):
     def _note_beside(self, path: Path, answers: Answers) -> str:
         """The note saved as NAVN.md beside the answers file, unless that would replace a file
         the leader has not exported from here (Enter in the export field asks first)."""
-        from outputs.markdown import write_markdown
-        from outputs.note_facts import file_facts
+        from outputs.note import file_facts, write_markdown
         from wizard.widgets.summary_page import export_path_for
 
         target = export_path_for(path)

@@ -11,10 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from flows.length import length_text
+from outputs.wording.words import display_path
+from wizard.session import OpenError
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.key_footer import KeyFooter
 from wizard.widgets.line_input import LineInput
-from wizard.widgets.wording import display_path
 
 ACTIONS = (
     ("fortsaet", "Fortsæt: åbn filen, hvis den findes, ellers start en ny"),
@@ -71,8 +72,6 @@ class StartScreen(Screen):
         self.query_one("#start-message", Static).update(message)
 
     def _open(self, new: bool | None) -> None:
-        from wizard.app import OpenError
-
         path = self._path()
         if path is None:
             return

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from flows import Evaluation, Flow, Verdict
-from outputs import verdict_text
+from outputs.wording import verdict_text
 
 
 def reasoning(flow: Flow, evaluation: Evaluation) -> Content:

@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from flows import Answers, Evaluation, Flow
-from outputs import verdict_text
+from outputs.wording import verdict_text
+from outputs.wording.page_texts import AGREE, chosen_judgement, judgement_choices, traits_explanation
 from wizard.widgets.choices import ChoiceList
-from wizard.widgets.page_texts import AGREE, chosen_judgement, judgement_choices, traits_explanation
 
 # The judgement's words live in page_texts (no Textual); still importable from here.
 __all__ = ["AGREE", "JudgementPage", "chosen_judgement", "judgement_choices", "traits_explanation"]

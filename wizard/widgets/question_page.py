@@ -8,10 +8,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from flows import Answers, Flow, Kind, Question
+from outputs.wording.page_texts import explanation, source_line
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.line_input import LineInput
 from wizard.widgets.mark import MarkToggle
-from wizard.widgets.page_texts import explanation, source_line
 
 # The explanation's words live in page_texts (no Textual); still importable from here.
 __all__ = ["DISCUSS_LABEL", "QuestionPage", "explanation", "hint", "source_line"]

@@ -1,6 +1,6 @@
 """The end of the walk: verdict, the leader's judgement, progress, the export, the agenda, the note.
 
-The counts and the agenda come from ``outputs.agenda`` – the model the note is written
+The counts and the agenda come from ``outputs.note.agenda`` – the model the note is written
 from – so this page and the exported note list the same points and say the same numbers.
 The export field sits near the top, with its message right under it: after Enter, the
 leader sees "Noten er gemt …" where they are looking, also at 80x24.
@@ -16,12 +16,19 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from flows import Answers, Evaluation, Flow
-from outputs import verdict_text
-from outputs.agenda import Agenda, AgendaItem, meeting_agenda
-from outputs.markdown import HIDDEN_HEADING, MEETING_HEADING, render_markdown, wiki_parser
-from outputs.note_facts import file_facts
+from outputs.note import (
+    HIDDEN_HEADING,
+    MEETING_HEADING,
+    Agenda,
+    AgendaItem,
+    file_facts,
+    meeting_agenda,
+    render_markdown,
+    wiki_parser,
+)
+from outputs.wording import verdict_text
+from outputs.wording.words import answer_text, display_path, shorten
 from wizard.widgets.line_input import LineInput
-from wizard.widgets.wording import answer_text, display_path, shorten
 
 
 def export_path_for(answers_path: Path) -> Path:

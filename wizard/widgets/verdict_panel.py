@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from flows import Evaluation, Flow, Verdict
-from outputs import verdict_text
-from wizard.widgets.wording import shorten
+from outputs.wording import verdict_text
+from outputs.wording.words import shorten
 
 
 def panel_lines(flow: Flow, evaluation: Evaluation, width: int = 76) -> list[Content]:

@@ -1,0 +1,28 @@
+from outputs.reporting.os_messages import (
+    NotAFileError,
+    SaveError,
+    danish_reason,
+    describe_os_error,
+    kind_of_file,
+    working_folder_gone,
+)
+from outputs.reporting.problems import ERROR, WARNING, Problem, Severity, counts, has_errors, in_file_order
+from outputs.reporting.terminal_safe import printable, quoted
+
+__all__ = [
+    "ERROR",
+    "WARNING",
+    "NotAFileError",
+    "Problem",
+    "SaveError",
+    "Severity",
+    "counts",
+    "danish_reason",
+    "describe_os_error",
+    "has_errors",
+    "in_file_order",
+    "kind_of_file",
+    "printable",
+    "quoted",
+    "working_folder_gone",
+]
