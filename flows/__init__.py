@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from flows.building import load_shipped_flow
 from flows.conditions import UNKNOWN, AnswerValue
@@ -31,6 +32,7 @@ __all__ = [
     "Reason",
     "Section",
     "Verdict",
+    "check_flow_data",
     "decisive_answers",
     "default_flow",
     "default_flow_text",
@@ -49,6 +51,14 @@ def default_flow_text() -> str:
 def default_flow() -> Flow:
     """The default flow, loaded and linked once per process (without pydantic: see ``flows.building``)."""
     return load_shipped_flow(default_flow_text(), f"flows/{DEFAULT_FLOW_RESOURCE}")
+
+
+def check_flow_data(data: dict[str, Any], text: str, name: str) -> Flow:
+    """Fully check a flow file's TOML data, parsed from ``text`` by the caller (outputs' TOML
+    layer, which reports every syntax mistake in Danish); a FlowError names every problem with its line."""
+    from flows.validation import check_flow_data as validate  # pydantic loads only for such a file
+
+    return validate(data, text, name)
 
 
 def parse_flow(text: str, name: str) -> Flow:

@@ -455,13 +455,13 @@ def decisive_answers(
             return tuple(found)
     # More than three answers: the one set found by taking the biggest moves first (for an
     # additive flow, whose parts are independent, no smaller set exists).
-    changed: dict[str, AnswerValue] = {}
+    greedy: dict[str, AnswerValue] = {}
     for question_id in sorted(
         furthest, key=lambda question_id: -sign * trial.score({question_id: furthest[question_id]})
     ):
-        changed[question_id] = furthest[question_id]
-        if trial.verdict(changed) is target:
-            return (tuple(trial.change(question_id, proposal) for question_id, proposal in changed.items()),)
+        greedy[question_id] = furthest[question_id]
+        if trial.verdict(greedy) is target:
+            return (tuple(trial.change(question_id, proposal) for question_id, proposal in greedy.items()),)
     return ()
 
 

@@ -17,7 +17,7 @@ from flows.ids import nearest
 from flows.locator import Locator
 from flows.migrations import migration_problems
 from flows.problems import FlowError, FlowProblem, Loc
-from flows.schema import PATH_NAME, TRAITS_NAME, Complexity, Dimension, Flow, Kind, Question, Verdict
+from flows.schema import PATH_NAME, TRAITS_NAME, Complexity, Dimension, Flow, Kind, Question, Section, Verdict
 
 # The flow's classes are frozen; what linking adds is not a field, so it is set past the guard.
 _attach = object.__setattr__
@@ -25,9 +25,11 @@ _attach = object.__setattr__
 
 def link(flow: Flow, text: str, data: dict, name: str) -> Flow:
     """Check ``flow`` as a whole and link it; a FlowError naming each problem's line otherwise."""
-    _attach(flow, "_questions", {})
-    _attach(flow, "_section_of", {})
-    problems = list(_whole_flow_problems(flow))
+    question_index: dict[str, Question] = {}
+    section_index: dict[str, Section] = {}
+    _attach(flow, "_questions", question_index)
+    _attach(flow, "_section_of", section_index)
+    problems = list(_whole_flow_problems(flow, question_index, section_index))
     if problems:
         locator = Locator(text, data)
         raise FlowError(
@@ -36,8 +38,10 @@ def link(flow: Flow, text: str, data: dict, name: str) -> Flow:
     return flow
 
 
-def _whole_flow_problems(flow: Flow) -> Iterator[tuple[Loc, str]]:
-    """Every whole-flow mistake, in file order; also attaches parsed conditions."""
+def _whole_flow_problems(
+    flow: Flow, question_index: dict[str, Question], section_index: dict[str, Section]
+) -> Iterator[tuple[Loc, str]]:
+    """Every whole-flow mistake, in file order; also attaches parsed conditions and fills the indexes."""
     yield from _duplicates("sources", [source.id for source in flow.sources], "kilde")
     yield from _duplicates("traits", [trait.id for trait in flow.traits], "træk")
     yield from _duplicates("criteria", [criterion.id for criterion in flow.criteria], "kriterium")
@@ -74,8 +78,8 @@ def _whole_flow_problems(flow: Flow) -> Iterator[tuple[Loc, str]]:
                 yield from (((*q_loc, "relevant_when"), problem) for problem in problems)
                 _attach(question, "_condition", condition)
             known.setdefault(question.id, question)
-            flow._questions.setdefault(question.id, question)
-            flow._section_of.setdefault(question.id, section)
+            question_index.setdefault(question.id, question)
+            section_index.setdefault(question.id, section)
         if section.id == flow.triage.section:
             seen_triage = True
 
@@ -94,9 +98,9 @@ def _whole_flow_problems(flow: Flow) -> Iterator[tuple[Loc, str]]:
                 (*c_loc, "traits"),
                 "et kriterium for kompleksitet peger ikke på træk (trækkene følger kerneopgaven); fjern traits",
             )
-    for t_index, trait in enumerate(flow.traits):
-        if trait.source.source not in source_ids:
-            yield ("traits", t_index, "source"), f"kilden {trait.source.source!r} er ikke defineret under [[sources]]"
+    for t_index, defined in enumerate(flow.traits):
+        if defined.source.source not in source_ids:
+            yield ("traits", t_index, "source"), f"kilden {defined.source.source!r} er ikke defineret under [[sources]]"
     yield from migration_problems(flow)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from flows.conditions import UNKNOWN, Condition
 
@@ -351,16 +351,16 @@ class Flow:
 
     # Not fields (no annotation): indexes set by ``flows.linking`` once the flow is
     # checked, read by the engine on every key press; and the plan, built on first use.
-    _questions = None  # dict[str, Question]
-    _section_of = None  # dict[str, Section]
+    _questions = None  # type: dict[str, Question] | None
+    _section_of = None  # type: dict[str, Section] | None
     _plan = None  # flows.plan.Plan
 
     @property
     def questions(self) -> dict[str, Question]:
-        return self._questions
+        return cast("dict[str, Question]", self._questions)  # set by flows.linking before any use
 
     def section_of(self, question_id: str) -> Section:
-        return self._section_of[question_id]
+        return cast("dict[str, Section]", self._section_of)[question_id]
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:

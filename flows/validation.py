@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import fields
 from functools import cache
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from flows.ids import nearest, slugify
 from flows.linking import link
@@ -51,7 +53,11 @@ _MESSAGES = {
 
 def parse_flow(text: str, name: str) -> Flow:
     """Parse and check a flow; ``name`` is how messages refer to its file."""
-    data = read_toml(text, name)
+    return check_flow_data(read_toml(text, name), text, name)
+
+
+def check_flow_data(data: dict[str, Any], text: str, name: str) -> Flow:
+    """Check a flow already parsed from ``text`` (whose lines locate the problems)."""
     try:
         flow = _flow_adapter().validate_python(data)
     except ValidationError as error:
@@ -70,7 +76,7 @@ def _flow_adapter() -> TypeAdapter[Flow]:
     return TypeAdapter(Flow)
 
 
-def _message(detail: dict) -> str:
+def _message(detail: ErrorDetails) -> str:
     message = _MESSAGES.get(detail["type"], detail["msg"])
     expected = (detail.get("ctx") or {}).get("expected")
     if expected:

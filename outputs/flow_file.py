@@ -1,17 +1,18 @@
 """Reading an organisation's own flow file (``--flow FILE``), with located problems.
 
-``flows.parse_flow`` checks the text; this module reads the file and turns every
-problem (bad encoding, TOML syntax, schema, conditions) into the same compiler-style
-``Problem`` the answers checker uses, so all messages look alike.
+The file goes through the same TOML text layer as an answers file (``outputs.toml``:
+decoding, then every syntax mistake at once, located, in Danish); ``flows.check_flow_data``
+then checks what the data means. Every problem becomes the same compiler-style ``Problem``
+the answers checker uses, so all messages look alike.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from flows import Flow, FlowError, parse_flow
+from flows import Flow, FlowError, check_flow_data
 from outputs.reporting import ERROR, Problem
-from outputs.toml import clean_text, decode, read_limited
+from outputs.toml import clean_text, decode, parse_toml, read_limited
 
 _HINT = "ret forløbsfilen; formatet er beskrevet i docs/flow-format.md"
 
@@ -30,8 +31,11 @@ def parse_flow_bytes(data: bytes, name: str) -> Flow:
     if text is None:
         raise FlowFileError(problems)
     text, _ = clean_text(text, name)  # a byte-order mark is harmless here
+    parsed = parse_toml(text, name)
+    if parsed.data is None or parsed.problems:
+        raise FlowFileError(parsed.problems)
     try:
-        return parse_flow(text, name)
+        return check_flow_data(parsed.data, text, name)
     except FlowError as error:
         raise FlowFileError(
             [

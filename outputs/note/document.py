@@ -9,7 +9,7 @@ texts for headings are escaped here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from outputs.note.escape import inline, one_line, table_cell
 
@@ -81,7 +81,7 @@ class MarkdownDocument:
                     lines.append(lead + line)
         self._blocks.append("\n".join(lines))
 
-    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    def table(self, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
         """A GFM table: ``header`` is plain text; ``rows`` hold Markdown made with ``table_cell``."""
         lines = [_row(table_cell(cell) for cell in header), _row("---" for _ in header)]
         lines.extend(_row(row) for row in rows)

@@ -86,7 +86,7 @@ BASIC_QUESTION_HEADINGS = {
     BasicQuestion.COMPETENCES: "3. Kompetencer: hvad skal medarbejderne kunne?",
     BasicQuestion.INVOLVEMENT: "4. Inddragelse: hvordan samarbejder I om at tage den i brug?",
 }
-BASIC_QUESTION_NAMES = {
+BASIC_QUESTION_NAMES: dict[BasicQuestion | None, str] = {
     BasicQuestion.CORE_TASK: "Kerneopgaven",
     BasicQuestion.TASK_SOLVING: "Opgaveløsningen",
     BasicQuestion.COMPETENCES: "Kompetencer",
@@ -662,7 +662,7 @@ class _Note:
     def _sources(self) -> None:
         self.doc.heading(2, "Kilder")
         self.doc.paragraph("Afsnittene, noten bygger på, står ved hvert afsnit i bilaget.")
-        items = []
+        items: list[tuple[str, list[str]]] = []
         for source_id in self.source_numbers:
             source = self.flow.source(source_id)
             year = f", {source.year}" if source.year is not None else ""

@@ -323,7 +323,7 @@ def remove_stray_temporaries(path: Path) -> list[str]:
     file itself is whole (it is only ever replaced by a complete, flushed file)."""
     target = real_path(Path(path))
     pattern = re.compile(rf"^\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(target.parent)
     except OSError:

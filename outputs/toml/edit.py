@@ -135,11 +135,11 @@ def _edit_table(
     order = list(want)
     for position, key in enumerate(order):
         new = wanted_table.entries[key]
-        entry = table.entries.get(key)
-        if entry is None:
+        existing = table.entries.get(key)
+        if existing is None:
             edits.append(_insertion(old, table, order[:position], order[position + 1 :], wanted, new))
         elif not _same(have.get(key), want[key]):
-            edits.append(_replacement(old, entry, wanted, new, style.label(name, key, have.get(key))))
+            edits.append(_replacement(old, existing, wanted, new, style.label(name, key, have.get(key))))
     return edits
 
 
