@@ -418,7 +418,7 @@ def decisive_answers(
     if triage.verdict is Verdict.UNRESOLVED:
         return ()
     plan = plan_of(flow)
-    target = Verdict.SIMPLE if triage.verdict is Verdict.CHANGE else Verdict.CHANGE
+    target = triage.verdict.opposite
     sign = 1 if target is Verdict.CHANGE else -1
     trial = _Trial(flow, plan, values, triage)
     moves: dict[str, list[tuple[AnswerValue, int]]] = {}

@@ -66,6 +66,11 @@ class Verdict(StrEnum):
     CHANGE = "forandring-af-kerneopgaven"
     UNRESOLVED = "uafklaret"
 
+    @property
+    def opposite(self) -> Verdict:
+        """The other of the two verdicts (an unresolved verdict's "other" is a change)."""
+        return Verdict.SIMPLE if self is Verdict.CHANGE else Verdict.CHANGE
+
 
 class Dimension(StrEnum):
     """What a criterion weighs: the verdict (does the core task change?) or how demanding the process is."""

@@ -41,7 +41,16 @@ from outputs.answers import (
     render_template,
 )
 from outputs.flow_file import FlowFileError, read_flow_file
-from outputs.reporting import NotAFileError, Problem, counts, danish_reason, has_errors, printable, working_folder_gone
+from outputs.reporting import (
+    BEYOND_C0,
+    NotAFileError,
+    Problem,
+    counts,
+    danish_reason,
+    has_errors,
+    printable,
+    working_folder_gone,
+)
 from outputs.storage import SaveError, write_output
 from outputs.toml import MAX_FILE_BYTES, read_limited
 from wizard.cli_parser import COMMANDS, HEADLESS, HELP_TOPICS, UsageError, build_app_parser, build_parser
@@ -87,7 +96,7 @@ def _json_answer(command: str, code: int, **payload: object) -> None:
 def _print_json(data: object) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     # json escapes C0 controls itself; DEL, C1 and bidi controls are escaped here too.
-    text = re.sub("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = re.sub(f"[{BEYOND_C0}]", lambda m: f"\\u{ord(m.group()):04x}", text)
     _say(text)
 
 

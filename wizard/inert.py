@@ -21,9 +21,11 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
+from outputs.reporting import BEYOND_C0
+
 # The same characters as outputs.reporting.terminal_safe, with tab and newline too: inside a drawn
 # line they would move the cursor.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[\x00-\x1f{BEYOND_C0}]")
 
 
 class InertControls(LineFilter):

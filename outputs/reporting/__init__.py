@@ -7,9 +7,10 @@ from outputs.reporting.os_messages import (
     working_folder_gone,
 )
 from outputs.reporting.problems import ERROR, WARNING, Problem, Severity, counts, has_errors, in_file_order
-from outputs.reporting.terminal_safe import printable, quoted
+from outputs.reporting.terminal_safe import BEYOND_C0, printable, quoted
 
 __all__ = [
+    "BEYOND_C0",
     "ERROR",
     "WARNING",
     "NotAFileError",

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
-# C0 controls (except tab and newline, handled below), DEL, C1 controls (0x9B is CSI),
-# and the bidirectional embedding/override/isolate characters.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_OR_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Beyond the C0 controls: DEL, the C1 controls (0x9B is CSI) and the bidirectional
+# embedding/override/isolate characters, which reorder what a terminal shows. One list for
+# every face that prints a user's text (also wizard.cli's JSON and wizard.inert's screen filter).
+BEYOND_C0 = "\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+# C0 controls except tab and newline (handled below), and the rest.
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{BEYOND_C0}]")
+_UNSAFE_OR_NEWLINE = re.compile(f"[\x00-\x08\x0a-\x1f{BEYOND_C0}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

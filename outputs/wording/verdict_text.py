@@ -44,10 +44,6 @@ def short(text: str, limit: int = 70) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:–-") + " …"
 
 
-def other_verdict(verdict: Verdict) -> Verdict:
-    return Verdict.SIMPLE if verdict is Verdict.CHANGE else Verdict.CHANGE
-
-
 def headline(flow: Flow, evaluation: Evaluation) -> str:
     """ "Simpelt redskab" / "Uafklaret – hælder indtil nu mod simpelt redskab"."""
     text = label(flow, evaluation.verdict).capitalize()
@@ -120,7 +116,7 @@ def decisive_lead(flow: Flow, evaluation: Evaluation) -> str | None:
     """The sentence before the decisive answers: how many ways, how many answers each, på grænsen or not."""
     if evaluation.verdict is Verdict.UNRESOLVED:
         return None
-    other = f"»{label(flow, other_verdict(evaluation.verdict))}«"
+    other = f"»{label(flow, evaluation.verdict.opposite)}«"
     alternatives = evaluation.decisive
     if not alternatives:
         return f"Ingen ændring af triagens svar kan gøre buddet til {other}."

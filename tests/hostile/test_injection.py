@@ -159,7 +159,11 @@ def test_escape_sequences_from_the_file_and_from_a_paste_never_reach_the_termina
         wizard.send(b"\x10", inert(NAME), inert(NOTE))  # Ctrl+P: the name and its note, from the file
         wizard.send(b"\x0f", b"Oversigt")  # Ctrl+O, End, Enter: the summary
         wizard.send(b"\x1b[F\r", inert(REASON))
-        wizard.send(b"\x12", b"Begrundelse for buddet", inert(REASON))  # Ctrl+R: with the leader's reason
+        wizard.send(b"\x12", b"Begrundelse for buddet")  # Ctrl+R: the reasons, ...
+        # ... the leader's own reason last, below what the open answers fill (an undecided verdict
+        # depends on them all): End scrolls to it. Waiting for it without scrolling passed only
+        # when a repaint behind the dialog happened to redraw the summary's copy of it (a flake).
+        wizard.send(b"\x1b[F", inert(REASON))
         wizard.send(b"\x1b", b"Sammenfatning")
         os.write(wizard.master, b"\x11")  # Ctrl+Q
         assert wizard.wait_to_end() == 0

@@ -39,7 +39,7 @@ def panel_lines(flow: Flow, evaluation: Evaluation, width: int = 76) -> list[Con
             )
             for alternative in evaluation.decisive
         ]
-        other = verdict_text.label(flow, verdict_text.other_verdict(verdict))
+        other = verdict_text.label(flow, verdict.opposite)
         lead = ("På grænsen! " if evaluation.borderline else "") + f"Bliver {other} med: "
         lines.append(Content(lead + shorten("; ".join(alternatives), width - len(lead))))
     else:
