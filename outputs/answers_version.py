@@ -70,6 +70,16 @@ def check_file_table(checker: _Reporter, table: dict[str, Any]) -> bool:
         readable &= _flow_id(checker, table[names.FLOW_KEY])
     if readable and names.FLOW_VERSION_KEY in table:
         readable &= _flow_version(checker, table[names.FLOW_VERSION_KEY])
+    source = table.get(names.FLOW_SOURCE_KEY)
+    if source is not None and (not isinstance(source, str) or not source.strip()):
+        checker.report(
+            ERROR,
+            (names.FILE_TABLE, names.FLOW_SOURCE_KEY),
+            f"forloeb-fil skal være forløbets navn eller sti i anførselstegn, men er {quoted(source)}",
+            'skriv fx forloeb-fil = "vores-forloeb", eller slet linjen og brug --flow',
+            part="value",
+            code="flow-source-type",
+        )
     return readable
 
 

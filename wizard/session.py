@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from flows import Answers, AnswerValue, Evaluation, Flow, evaluate
+from flows import Answers, AnswerValue, Evaluation, Flow, Question, evaluate
+from flows.fingerprint import is_changed, refreshed
 from outputs.answers_file import AnswersFileError, load_answers
 from outputs.os_messages import danish_reason
 from outputs.saving import AnswersLock, LockedError, SaveError, remove_stray_temporaries, save_answers, saving_refusal
@@ -64,6 +65,7 @@ class Preparation:
 
     def change(self, answers: Answers, evaluation: Evaluation | None = None) -> None:
         """Take new answers (and their evaluation, when the caller has it) into memory; saving is separate."""
+        answers = refreshed(self.flow, self._answers, answers)  # a new answer records what its question asked
         if answers != self._answers:
             self._answers = answers
             self._evaluation = evaluation or evaluate(self.flow, answers)
@@ -160,6 +162,15 @@ def open_preparation(path: Path, flow: Flow, clock: Clock = datetime.now, *, new
         lock.release()
         raise OpenError(f"Svarfilen {display_path(path)} kan ikke læses: {danish_reason(error)}.") from None
     return Preparation(flow, path, answers, lock, clock)
+
+
+# The mark under a question whose wording changed since it was answered (flows.fingerprint).
+CHANGED_MARK = "(!) Spørgsmålet er ændret, siden du svarede. Se dit svar igen; Enter beholder det."
+
+
+def marked_text(question: Question, answers: Answers) -> str:
+    """A question's text as the page shows it: with the mark when it changed since it was answered."""
+    return f"{question.text}\n{CHANGED_MARK}" if is_changed(question, answers) else question.text
 
 
 def with_value(answers: Answers, question_id: str, value: AnswerValue | None) -> Answers:
