@@ -17,9 +17,11 @@ The flow layer knows no files, so the origin of a loaded ``Flow`` is kept here, 
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 from flows import Flow
+from outputs.answers_names import FILE_TABLE, FLOW_SOURCE_KEY
 
 FLOWS_FOLDER_VARIABLE = "KERNEOPGAVE_FLOWS"
 FLOW_SUFFIX = ".toml"
@@ -90,3 +92,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def remembered_source(data: bytes) -> str | None:
+    """The ``forloeb-fil`` an answers file's ``[svarfil]`` names, if it names one; None for a file
+    without it, or one that cannot be read (the check then says what is wrong with it)."""
+    if FLOW_SOURCE_KEY.encode() not in data:
+        return None  # most files: no need to parse them twice
+    try:
+        table = tomllib.loads(data.decode("utf-8-sig").replace("\r\n", "\n")).get(FILE_TABLE)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    source = table.get(FLOW_SOURCE_KEY) if isinstance(table, dict) else None
+    return source.strip() if isinstance(source, str) and source.strip() else None

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from flows import Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
 from outputs import verdict_text
 from outputs.agenda import AgendaItem, HiddenText, meeting_agenda
+from outputs.answers_diff import Changes, add_changes
 from outputs.condition_text import describe_condition
 from outputs.md_document import MarkdownDocument
 from outputs.md_escape import autolink, clean_text, code_span, inline, one_line, table_cell
@@ -108,15 +109,18 @@ def wiki_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def render_markdown(flow: Flow, answers: Answers, facts: NoteFacts | None = None) -> str:
+def render_markdown(flow: Flow, answers: Answers, facts: NoteFacts | None = None, since: Changes | None = None) -> str:
     """The whole preparation note: deterministic, LF line ends, one trailing newline.
 
     ``facts`` are the answers file's owner and day of last change
-    (``outputs.note_facts.file_facts``); without them the note leaves both out."""
-    return _Note(flow, answers, evaluate(flow, answers), facts or NoteFacts()).render()
+    (``outputs.note_facts.file_facts``); without them the note leaves both out. ``since``: what
+    changed since an earlier version of the answers (``export --since``), shown after "Til mødet"."""
+    return _Note(flow, answers, evaluate(flow, answers), facts or NoteFacts(), since).render()
 
 
-def write_markdown(path: Path, flow: Flow, answers: Answers, facts: NoteFacts | None = None) -> None:
+def write_markdown(
+    path: Path, flow: Flow, answers: Answers, facts: NoteFacts | None = None, since: Changes | None = None
+) -> None:
     """Write the note to ``path`` atomically (a reader never sees half a note); a device, FIFO or
     /dev/stdout is written into, never replaced (``outputs.saving.write_output``).
 
@@ -124,7 +128,7 @@ def write_markdown(path: Path, flow: Flow, answers: Answers, facts: NoteFacts | 
     in a moment, and flushing each of a thousand notes would dominate a batch export."""
     from outputs.saving import write_output
 
-    write_output(path, render_markdown(flow, answers, facts), durable=False)
+    write_output(path, render_markdown(flow, answers, facts, since), durable=False)
 
 
 def _title(evaluation: Evaluation) -> str:
@@ -203,7 +207,10 @@ def _excerpt(text: str, words: int) -> str | None:
 
 
 class _Note:
-    def __init__(self, flow: Flow, answers: Answers, evaluation: Evaluation, facts: NoteFacts) -> None:
+    def __init__(
+        self, flow: Flow, answers: Answers, evaluation: Evaluation, facts: NoteFacts, since: Changes | None = None
+    ) -> None:
+        self.since = since
         self.flow = flow
         self.answers = answers
         self.evaluation = evaluation
@@ -302,6 +309,7 @@ class _Note:
         self._status()
         self._front()
         self._meeting()
+        self._since()
         self._verdict()
         self._traits()
         self._hidden()
@@ -309,6 +317,12 @@ class _Note:
         self._sources()
         self._retired()
         return self.doc.text()
+
+    def _since(self) -> None:
+        """What changed since the earlier version of the answers (``export --since``)."""
+        if self.since is not None:
+            self.doc.heading(2, "Ændret siden sidste møde")
+            add_changes(self.doc, self.since, level=3)
 
     def _status(self) -> None:
         """Draft or done, who prepared it and when the answers last changed."""
