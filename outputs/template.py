@@ -14,6 +14,7 @@ import textwrap
 from flows import Flow, Kind, Question, Section
 from outputs import answers_names as names
 from outputs.condition_text import VERDICT_LABELS, describe_condition
+from outputs.flow_source import flow_source
 from outputs.prefill import DataValue, Prefill
 from outputs.toml_write import comment, string, string_array
 
@@ -59,7 +60,7 @@ def render_filled_template(flow: Flow, prefill: Prefill) -> tuple[str, dict[int,
         "#     wizard export FIL -o note.md",
         "# Formatet beskrives af kommandoen: wizard help format",
         "",
-        *names.file_table(flow),
+        *names.file_table(flow, flow_source(flow)),
     ]
     for section in flow.sections:
         out += [""]

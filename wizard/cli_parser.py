@@ -105,7 +105,11 @@ EXIT_CODES = "Afslutningskoder: 0 = i orden, 1 = fejl i en fil, 2 = kommandoen k
 
 def _flow_option(parser: DanishParser, dest: str = "flow") -> None:
     parser.add_argument(
-        "--flow", dest=dest, metavar="FIL", help="brug forløbet i FIL i stedet for standardforløbet 'kerneopgave'"
+        "--flow",
+        dest=dest,
+        metavar="FIL",
+        help="brug forløbet i FIL (eller et navn i forløbsmappen, se 'wizard help format') i stedet for det, "
+        "svarfilen husker, eller standardforløbet 'kerneopgave'",
     )
 
 
