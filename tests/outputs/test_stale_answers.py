@@ -164,3 +164,12 @@ def test_check_and_status_say_which_answers_to_look_at_again(reworded_files, cap
     # under the flow it was answered with, nothing is flagged
     assert main(["status", "--json", str(answers_path)]) == 0
     assert json.loads(capsys.readouterr().out)["changed_questions"] == []
+
+
+def test_a_reworded_question_in_an_older_file_counts_among_the_answers_to_look_at_again() -> None:
+    text = dumps_answers(FLOW, answered()).replace('forloeb-version = "2.0"', 'forloeb-version = "1.0"')
+    _, problems = check_answers_text(text, reworded_flow(), "svar.toml")
+    [upgrade] = [problem for problem in problems if problem.code == "older-flow-version"]
+    assert upgrade.message.endswith("1 svar bør ses igen")
+    assert "se igen: 'glider-ind'" in upgrade.hint
+    assert [problem.code for problem in problems if problem.code == "changed-question"] == ["changed-question"]
