@@ -89,7 +89,7 @@ def test_a_missing_remembered_flow_is_named_with_the_file_and_what_to_do(folders
     before = Path("svar.toml").read_bytes()
     (folders / "vores.toml").rename(tmp_path / "flyttet.toml")
     for command in (["check"], ["status"], ["export"], ["diff", "svar.toml"]):
-        code, out, err = run(capsys, *command, "svar.toml")
+        code, _, err = run(capsys, *command, "svar.toml")
         assert code == 2, command
         assert "svarfilen svar.toml er lavet med organisationens forløb »vores«, men forløbet findes ikke" in err
         assert f"søgt efter vores.toml i {folders}" in err and "Brug --flow FIL med forløbsfilen" in err
