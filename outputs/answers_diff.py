@@ -127,7 +127,7 @@ def add_changes(doc: MarkdownDocument, changes: Changes, level: int) -> None:
         ("Kompleksitet", _complexity(flow, changes.before), _complexity(flow, changes.after)),
         ("Lederens vurdering", _judgement(flow, changes.judgement_before), _judgement(flow, changes.judgement_after)),
     ]
-    doc.table(("", "Før", "Nu"), [(table_cell(a), table_cell(b), table_cell(c)) for a, b, c in rows])
+    doc.table(("Hvad", "Før", "Nu"), [(table_cell(a), table_cell(b), table_cell(c)) for a, b, c in rows])
     doc.heading(level, "Ændrede svar")
     if changes.answers:
         doc.numbered_blocks([[_answer_change(flow, change)] for change in changes.answers])

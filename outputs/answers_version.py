@@ -18,7 +18,7 @@ from flows import Flow
 from flows.migrations import upgrade_from
 from outputs import answers_names as names
 from outputs.printable import quoted
-from outputs.problems import ERROR, WARNING, Severity
+from outputs.problems import ERROR, WARNING, Problem, Severity
 from outputs.toml_layout import Path
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
@@ -193,12 +193,23 @@ def _compare(left: str, right: str) -> int:
 UPGRADE_MESSAGE_START = "Svarfilen er skrevet til version"
 
 
-def upgrade_notice(problems: list) -> str | None:
-    """The checker's warning that a file was written under an older version of the flow, for the screens."""
+def upgrade_notice(problems: list[Problem]) -> str | None:
+    """What the screens say when a file is opened whose flow has changed since: the checker's warning
+    about an older version of the flow, and how many answers were given to questions worded differently."""
+    parts = []
     for problem in problems:
         if problem.severity == WARNING and problem.message.startswith(UPGRADE_MESSAGE_START):
-            return (
+            parts.append(
                 f"{problem.message}. Guiden viser de nye spørgsmål, når du kommer til dem, og gemmer svarene "
                 "til den nye version. »wizard check« viser detaljerne."
             )
-    return None
+            break
+    changed = sum(1 for problem in problems if problem.code == "changed-question")
+    if changed:
+        which = "ét spørgsmål" if changed == 1 else f"{changed} spørgsmål"
+        parts.append(
+            f"Siden du svarede, er {which} formuleret om, så {'svaret' if changed == 1 else 'svarene'} bør ses "
+            f"igen. Guiden markerer {'det' if changed == 1 else 'dem'}, og i Oversigten (Ctrl+O) fører »Ændrede "
+            "spørgsmål« dertil. Enter på dit svar beholder det."
+        )
+    return " ".join(parts) or None

@@ -565,11 +565,12 @@ def _read_version(argument: str, flow: Flow, flows: _Flows | None = None) -> tup
     except OSError as error:
         raise _fail(_read_error(argument, error)) from None
     answers, problems = check_answers_bytes(data, flow, name)
-    for problem in problems:
-        _warn(problem.render())
     if answers is None:
+        for problem in problems:
+            _warn(problem.render())
         _warn(f"{printable(name)}: {_count(problems)}; ret filen, og prøv igen (se 'wizard check').")
         return None
+    # Its warnings are about the past (a question reworded since, an older version: the page says so).
     try:
         table = tomllib.loads(data.decode("utf-8-sig")).get("svarfil", {})
         version = str(table.get("forloeb-version", flow.version))

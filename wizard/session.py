@@ -165,7 +165,7 @@ def open_preparation(path: Path, flow: Flow, clock: Clock = datetime.now, *, new
 
 
 # The mark under a question whose wording changed since it was answered (flows.fingerprint).
-CHANGED_MARK = "(!) Spørgsmålet er ændret, siden du svarede. Se dit svar igen; Enter beholder det."
+CHANGED_MARK = "(!) Spørgsmålet er ændret, siden du svarede · Enter beholder svaret"
 
 
 def marked_text(question: Question, answers: Answers) -> str:

@@ -49,7 +49,7 @@ Sammenligner `gammel.toml` (før) med `ny.toml` (nu).
 
 ## Bud og kompleksitet
 
-|  | Før | Nu |
+| Hvad | Før | Nu |
 | --- | --- | --- |
 | Værktøjets bud | Uafklaret – hælder indtil nu mod simpelt redskab | Forandring af kerneopgaven |
 | Point | 1 (grænse 3) | 5 (grænse 3) |
@@ -205,7 +205,7 @@ def test_an_old_file_from_flow_1_0_is_migrated_before_it_is_compared(tmp_path: P
     assert main(["diff", str(old), str(new)]) == 0
     out, err = capsys.readouterr()
     assert "Den tidligere udgave er lavet med version 1.0 af forløbet og er læst om til version 2.0" in out
-    assert "spørgsmål er nye" in err  # the check's warning about the old file, as for export
+    assert "spørgsmål er nye" not in err  # the old file's warnings are about the past; the page has the news
     # a renamed question is compared under its new id: no change is reported for it
     assert "data-overvaagning" not in out
 
@@ -221,3 +221,20 @@ def test_diff_never_imports_textual(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.stderr.strip().splitlines()[-1] == "False 0", result.stderr
+
+
+def test_the_page_and_a_note_with_the_changes_pass_markdownlint(tmp_path: Path) -> None:
+    from tests.outputs.nasty_answers import NASTY, place
+    from tests.outputs.test_markdownlint import lint
+
+    old = CORPUS_1_0 / "algoritme-om-langtidsledighed.toml"
+    new = ROOT / "examples" / "algoritme-om-langtidsledighed.toml"
+    from outputs.answers_file import load_answers
+
+    changes = compare(FLOW, load_answers(old, FLOW), load_answers(new, FLOW))
+    paths = [tmp_path / "diff.md", tmp_path / "note.md", tmp_path / "nasty.md"]
+    paths[0].write_text(render_diff(changes, str(old), str(new), "Læst om."), encoding="utf-8")
+    paths[1].write_text(render_markdown(FLOW, load_answers(new, FLOW), since=changes), encoding="utf-8")
+    nasty = compare(FLOW, OLD, place(NASTY[0]))
+    paths[2].write_text(render_diff(nasty, "a`b.toml", "*ny*.toml"), encoding="utf-8")
+    lint(paths)
