@@ -173,3 +173,14 @@ def test_a_reworded_question_in_an_older_file_counts_among_the_answers_to_look_a
     assert upgrade.message.endswith("1 svar bør ses igen")
     assert "se igen: 'glider-ind'" in upgrade.hint
     assert [problem.code for problem in problems if problem.code == "changed-question"] == ["changed-question"]
+
+
+def test_opening_a_file_with_reworded_questions_tells_the_leader() -> None:
+    from outputs.answers_version import upgrade_notice
+
+    _, problems = check_answers_text(dumps_answers(FLOW, answered()), reworded_flow(), "svar.toml")
+    notice = upgrade_notice(problems)
+    assert notice is not None
+    assert notice.startswith("Siden du svarede, er ét spørgsmål formuleret om, så svaret bør ses igen.")
+    assert "»Ændrede spørgsmål«" in notice
+    assert upgrade_notice(check_answers_text(dumps_answers(FLOW, answered()), FLOW, "svar.toml")[1]) is None
