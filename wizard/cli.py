@@ -179,7 +179,7 @@ class _Flows:
             return self.default()[0]
         path = resolve(source, None if name == STDIN else Path(name))
         if path is None:
-            raise _fail(_missing_flow(name, source))
+            raise _MissingFlow(_missing_flow(name, source))
         return _load_flow(str(path), f" (svarfilen {printable(name)} husker den som forloeb-fil)")[0]
 
     def for_path(self, path: Path) -> tuple[Flow, str | None]:
@@ -191,7 +191,18 @@ class _Flows:
         source = remembered_source(data)
         if source is None:
             return self.default()
-        return self.for_file(data, str(path)), source
+        try:
+            return self.for_file(data, str(path)), source
+        except _MissingFlow as missing:
+            raise _fail(missing.message) from None
+
+
+class _MissingFlow(Exception):
+    """The flow an answers file remembers is not where it says; ``message`` names the file and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def _missing_flow(name: str, source: str) -> str:
@@ -237,7 +248,10 @@ def _check_one(argument: str, flows: _Flows) -> tuple[Answers | None, list[Probl
         data, name = _read(argument)
     except OSError as error:
         raise _fail(_read_error(argument, error)) from None
-    flow = flows.for_file(data, name)
+    try:
+        flow = flows.for_file(data, name)
+    except _MissingFlow as missing:
+        raise _fail(missing.message) from None
     return (*check_answers_bytes(data, flow, name), flow)
 
 
@@ -259,9 +273,11 @@ def _cmd_check(args: Any, flows: _Flows) -> int:
             continue
         try:
             flow = flows.for_file(data, name)
-        except _Stop as stop:
-            results.append({"file": argument, "ok": False, "could_not_read": "forløbet findes ikke"})
-            code = stop.code
+        except _MissingFlow as missing:
+            results.append({"file": argument, "ok": False, "could_not_read": missing.message})
+            if not args.json:
+                _warn(f"wizard: fejl: {missing.message}")
+            code = CANNOT_RUN
             continue
         _, problems = check_answers_bytes(data, flow, name)
         errors = has_errors(problems)
@@ -606,7 +622,10 @@ def _cmd_diff(args: Any, flows: _Flows) -> int:
         data, new_name = _read_any(args.new)
     except OSError as error:
         raise _fail(_read_error(args.new, error)) from None
-    flow = flows.for_file(data, new_name)
+    try:
+        flow = flows.for_file(data, new_name)
+    except _MissingFlow as missing:
+        raise _fail(missing.message) from None
     new, problems = check_answers_bytes(data, flow, new_name)
     for problem in problems:
         _warn(problem.render())

@@ -95,6 +95,9 @@ def test_a_missing_remembered_flow_is_named_with_the_file_and_what_to_do(folders
         assert f"søgt efter vores.toml i {folders}" in err and "Brug --flow FIL med forløbsfilen" in err
         assert "Traceback" not in err
     assert Path("svar.toml").read_bytes() == before
+    code, out, _ = run(capsys, "check", "--json", "svar.toml")
+    [result] = json.loads(out)["files"]
+    assert code == 2 and result["could_not_read"].startswith("svarfilen svar.toml er lavet med organisationens")
     # --flow comes first: the moved file is used, and saving remembers where it is now
     assert run(capsys, "check", "--flow", str(tmp_path / "flyttet.toml"), "svar.toml")[0] == 0
     flow = read_flow_file(tmp_path / "flyttet.toml")
