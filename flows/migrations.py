@@ -54,21 +54,22 @@ class Upgrade:
         that still exist; a single answer whose option was removed becomes no answer.
         """
         dropped = False
+        mapped: AnswerValue | None = value
         for step in self.steps:
             question_id = step.renamed_questions.get(question_id, question_id)
             mapping = step.options.get(question_id)
-            if not mapping or value is None:
+            if not mapping or mapped is None:
                 continue
-            if isinstance(value, tuple):
-                kept = tuple(mapping.get(item, item) for item in value)
+            if isinstance(mapped, tuple):
+                kept = tuple(mapping.get(item, item) for item in mapped)
                 remaining = tuple(item for item in kept if item != REMOVED_OPTION)
                 dropped |= len(remaining) < len(kept)
-                value = remaining or None
+                mapped = remaining or None
             else:
-                value = mapping.get(value, value)
-                if value == REMOVED_OPTION:
-                    value, dropped = None, True
-        return value, dropped
+                mapped = mapping.get(mapped, mapped)
+                if mapped == REMOVED_OPTION:
+                    mapped, dropped = None, True
+        return mapped, dropped
 
     @property
     def added(self) -> tuple[str, ...]:
