@@ -33,17 +33,6 @@ from typing import Any
 from flows import Answers, Flow, default_flow
 from flows.ids import nearest
 from outputs.answers_file import check_answers_bytes, check_answers_text
-from outputs.flow_file import FlowFileError, read_flow_file
-from outputs.flow_source import (
-    FLOWS_FOLDER_VARIABLE,
-    find_by_name,
-    flows_folders,
-    is_name,
-    origin_of,
-    remember_origin,
-    remembered_source,
-    resolve,
-)
 from outputs.os_messages import NotAFileError, danish_reason, working_folder_gone
 from outputs.prefill import PrefillError, collect
 from outputs.printable import printable
@@ -51,6 +40,7 @@ from outputs.problems import Problem, counts, has_errors
 from outputs.saving import SaveError, write_output
 from outputs.template import render_filled_template, render_template
 from outputs.text_decode import MAX_FILE_BYTES, read_limited
+from wizard.cli_flows import FlowChoice, FlowUnusable, MissingFlow
 from wizard.cli_parser import COMMANDS, HEADLESS, HELP_TOPICS, UsageError, build_app_parser, build_parser
 from wizard.cli_status import status_dict, status_text
 from wizard.startup import resume_collector
@@ -126,98 +116,8 @@ def _first_word(argv: list[str]) -> str | None:
 # -- shared steps ---------------------------------------------------------------------------
 
 
-FLOW_VARIABLE = "KERNEOPGAVE_FLOW"  # an organisation's own flow for every leader (README: installation)
-
-
-def _load_flow(argument: str | None, where: str = "") -> tuple[Flow, str | None]:
-    """The flow ``argument`` names (a file, or a name in the flows folders), else the one in
-    KERNEOPGAVE_FLOW, else the built-in one; and how to name it. ``where`` ends a message about it."""
-    from_environment = argument is None and bool(os.environ.get(FLOW_VARIABLE, "").strip())
-    if from_environment:
-        argument = os.environ[FLOW_VARIABLE].strip()
-        where = f" (fra miljøvariablen {FLOW_VARIABLE}; bed IT om at rette den)"
-    if argument is None:
-        return default_flow(), None
-    path = Path(argument).expanduser()
-    if is_name(argument) and not path.exists():
-        path = find_by_name(argument) or path  # "--flow vores-forloeb": the organisation's flows folder
-    try:
-        key = os.path.realpath(path)
-        flow = _loaded.get(key) or read_flow_file(path)
-    except FlowFileError as error:
-        for problem in error.problems:
-            _warn(problem.render())
-        raise _fail(f"forløbsfilen {printable(argument)} kan ikke bruges{where}.") from None
-    except OSError as error:
-        raise _fail(_read_error(argument, error).removesuffix(".") + f"{where}.") from None
-    _loaded[key] = flow
-    remember_origin(flow, origin_of(path))  # so an answers file written with it names it
-    return flow, argument
-
-
-_loaded: dict[str, Flow] = {}  # real path of a flow file -> its flow: many answers files, one flow read once
-
-
-class _Flows:
-    """Which flow each answers file is read with, in this order (docs/answers-format.md):
-    ``--flow``; the flow the file remembers (``forloeb-fil``); ``KERNEOPGAVE_FLOW``; the built-in one."""
-
-    def __init__(self, explicit: str | None) -> None:
-        self.explicit = explicit
-        self._default: tuple[Flow, str | None] | None = None
-
-    def default(self) -> tuple[Flow, str | None]:
-        if self._default is None:
-            self._default = _load_flow(self.explicit)
-        return self._default
-
-    def for_file(self, data: bytes, name: str) -> Flow:
-        """The flow for the answers file ``name`` with content ``data``; _Stop(2) when the flow it
-        remembers cannot be found or used (the message names the file and what to do)."""
-        source = None if self.explicit is not None else remembered_source(data)
-        if source is None:
-            return self.default()[0]
-        path = resolve(source, None if name == STDIN else Path(name))
-        if path is None:
-            raise _MissingFlow(_missing_flow(name, source))
-        return _load_flow(str(path), f" (svarfilen {printable(name)} husker den som forloeb-fil)")[0]
-
-    def for_path(self, path: Path) -> tuple[Flow, str | None]:
-        """As ``for_file`` for the screens, which read the file themselves; the flow and how to name it."""
-        try:
-            data = read_limited(path) if self.explicit is None and path.is_file() else b""
-        except OSError:
-            data = b""  # the screens say why they cannot open it
-        source = remembered_source(data)
-        if source is None:
-            return self.default()
-        try:
-            return self.for_file(data, str(path)), source
-        except _MissingFlow as missing:
-            raise _fail(missing.message) from None
-
-
-class _MissingFlow(Exception):
-    """The flow an answers file remembers is not where it says; ``message`` names the file and what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def _missing_flow(name: str, source: str) -> str:
-    shown = printable(name)
-    if is_name(source):
-        folders = ", ".join(printable(str(folder)) for folder in flows_folders())
-        return (
-            f"svarfilen {shown} er lavet med organisationens forløb »{printable(source)}«, men forløbet findes "
-            f"ikke (søgt efter {printable(source)}.toml i {folders}). Brug --flow FIL med forløbsfilen, eller bed "
-            f"IT om at lægge den i en af mapperne (eller pege på mappen med {FLOWS_FOLDER_VARIABLE})."
-        )
-    return (
-        f"svarfilen {shown} er lavet med forløbet i {printable(source)} (forloeb-fil i [svarfil]), men den fil "
-        "findes ikke. Brug --flow FIL med forløbsfilen; svarfilen husker den nye placering, næste gang guiden gemmer."
-    )
+def _flows(explicit: str | None) -> FlowChoice:
+    return FlowChoice(explicit, _read_error)
 
 
 def _read_error(argument: str, error: OSError) -> str:
@@ -242,23 +142,20 @@ def _read(argument: str) -> tuple[bytes, str]:
     return read_limited(Path(argument)), argument
 
 
-def _check_one(argument: str, flows: _Flows) -> tuple[Answers | None, list[Problem], Flow]:
+def _check_one(argument: str, flows: FlowChoice) -> tuple[Answers | None, list[Problem], Flow]:
     """Read and check one answers file with its flow; _Stop(2) when it cannot be read at all."""
     try:
         data, name = _read(argument)
     except OSError as error:
         raise _fail(_read_error(argument, error)) from None
-    try:
-        flow = flows.for_file(data, name)
-    except _MissingFlow as missing:
-        raise _fail(missing.message) from None
+    flow = flows.for_file(data, name)
     return (*check_answers_bytes(data, flow, name), flow)
 
 
 # -- commands -------------------------------------------------------------------------------
 
 
-def _cmd_check(args: Any, flows: _Flows) -> int:
+def _cmd_check(args: Any, flows: FlowChoice) -> int:
     code = OK
     results: list[dict[str, Any]] = []
     for argument in args.files:
@@ -273,7 +170,7 @@ def _cmd_check(args: Any, flows: _Flows) -> int:
             continue
         try:
             flow = flows.for_file(data, name)
-        except _MissingFlow as missing:
+        except MissingFlow as missing:
             results.append({"file": argument, "ok": False, "could_not_read": missing.message})
             if not args.json:
                 _warn(f"wizard: fejl: {missing.message}")
@@ -351,7 +248,7 @@ def _filled_template(args: Any, flow: Flow) -> str:
     return text
 
 
-def _cmd_status(args: Any, flows: _Flows) -> int:
+def _cmd_status(args: Any, flows: FlowChoice) -> int:
     answers, problems, flow = _check_one(args.file, flows)
     name = args.file
     if answers is None:
@@ -373,7 +270,7 @@ def _cmd_status(args: Any, flows: _Flows) -> int:
     return OK
 
 
-def _cmd_export(args: Any, flows: _Flows) -> int:
+def _cmd_export(args: Any, flows: FlowChoice) -> int:
     if args.wiki is not None:
         return _export_to_wiki(args, flows)
     if len(args.files) > 1 and not args.out_dir:
@@ -437,7 +334,7 @@ def _cmd_export(args: Any, flows: _Flows) -> int:
     return code
 
 
-def _export_to_wiki(args: Any, flows: _Flows) -> int:
+def _export_to_wiki(args: Any, flows: FlowChoice) -> int:
     """``wizard export FIL... --wiki [MAPPE]``: the notes into the wiki's working copy, committed
     and pushed (outputs.wiki). Exit 1 when an answers file has errors (the others still go in),
     2 when git said no: the notes are then saved in the wiki folder or beside the answers files."""
@@ -570,10 +467,10 @@ def _shown_name(argument: str) -> str | None:
     return argument
 
 
-def _read_version(argument: str, flow: Flow, flows: _Flows | None = None) -> tuple[Answers, str, str] | None:
-    """One version of an answers file for a comparison: its answers (under ``flow``; None: use the
-    file's own, when ``flows`` is given), its name and the flow version it was written with.
-    Prints its problems; None when it has errors (_Stop(2) when it cannot be read at all)."""
+def _read_version(argument: str, flow: Flow) -> tuple[Answers, str, str] | None:
+    """An earlier version of an answers file, for a comparison: its answers read under ``flow`` (migrated
+    when it is older), its name and the flow version it was written with. None when it has errors, which
+    are printed (_Stop(2) when it cannot be read at all)."""
     import tomllib
 
     try:
@@ -612,7 +509,7 @@ def _changes_since(argument: str, flow: Flow, new: Answers) -> tuple[Any, str] |
     return compare(flow, answers, new), notice
 
 
-def _cmd_diff(args: Any, flows: _Flows) -> int:
+def _cmd_diff(args: Any, flows: FlowChoice) -> int:
     """``wizard diff GAMMEL NY``: what changed since the last meeting, as Markdown (or JSON)."""
     from outputs.answers_diff import changes_dict, render_diff
 
@@ -622,10 +519,7 @@ def _cmd_diff(args: Any, flows: _Flows) -> int:
         data, new_name = _read_any(args.new)
     except OSError as error:
         raise _fail(_read_error(args.new, error)) from None
-    try:
-        flow = flows.for_file(data, new_name)
-    except _MissingFlow as missing:
-        raise _fail(missing.message) from None
+    flow = flows.for_file(data, new_name)
     new, problems = check_answers_bytes(data, flow, new_name)
     for problem in problems:
         _warn(problem.render())
@@ -653,7 +547,7 @@ def _cmd_diff(args: Any, flows: _Flows) -> int:
     return OK
 
 
-def _cmd_overview(args: Any, flows: _Flows) -> int:
+def _cmd_overview(args: Any, flows: FlowChoice) -> int:
     """``wizard oversigt``: one page for the wiki with a row per answers file."""
     from outputs.note_facts import file_facts
     from outputs.overview import Preparation, render_overview
@@ -781,7 +675,7 @@ def _cmd_version(args: Any) -> int:
         program = version("kerneopgave-wizard")
     except PackageNotFoundError:  # run from a source tree that was never installed
         program = "ukendt (ikke installeret)"
-    flow, flow_name = _load_flow(args.top_flow)
+    flow, flow_name = _flows(args.top_flow).default()
     where = f"fra {printable(flow_name)}" if flow_name else "indbygget"
     _say(f"wizard {program}")
     _say(printable(f"forløb: {flow.id} version {flow.version} ({where})"))
@@ -818,7 +712,7 @@ def _run_app(argv: list[str]) -> int:
     args = build_app_parser().parse_args(argv)
     if args.file == STDIN:
         raise _usage("guiden kan ikke læse svar fra standard-input; giv svarfilen et navn.")
-    flows = _Flows(args.flow)
+    flows = _flows(args.flow)
     flow, flow_name = flows.for_path(Path(args.file)) if args.file else flows.default()
     if not _is_terminal():
         what = "Guiden linje for linje" if _wants_plain(args.plain) else "Guidens skærmbilleder"
@@ -872,6 +766,11 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(argv)
     except _Stop as stop:
         return stop.code
+    except FlowUnusable as error:
+        for detail in error.details:
+            _warn(detail)
+        _warn(f"wizard: fejl: {error.message}")
+        return CANNOT_RUN
     except UsageError as error:
         if error.usage:
             _warn(error.usage)
@@ -913,7 +812,7 @@ def _dispatch(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
-    flows = _Flows(args.flow or args.top_flow)
+    flows = _flows(args.flow or args.top_flow)
     if flows.explicit is not None:
         flows.default()  # a broken --flow is said first, before any answers file is read
     if args.command == "check":
