@@ -48,8 +48,10 @@ def is_changed(question: Question, answers: Answers) -> bool:
 
 
 def confirmed(flow: Flow, answers: Answers, question_id: str) -> Answers:
-    """``answers`` with today's fingerprint recorded for ``question_id`` (the leader saw it again)."""
-    if question_id not in answers.values or question_id not in flow.questions:
+    """``answers`` with today's fingerprint recorded for ``question_id``, when its answer was flagged
+    as given to another wording (the leader has seen it again); else ``answers`` itself."""
+    question = flow.questions.get(question_id)
+    if question is None or not is_changed(question, answers):
         return answers
     return _with_fingerprints(answers, {question_id: fingerprint(flow.questions[question_id])})
 

@@ -66,7 +66,7 @@ class Preparation:
     def change(self, answers: Answers, evaluation: Evaluation | None = None) -> None:
         """Take new answers (and their evaluation, when the caller has it) into memory; saving is separate."""
         answers = refreshed(self.flow, self._answers, answers)  # a new answer records what its question asked
-        if answers != self._answers:
+        if answers != self._answers or answers.fingerprints != self._answers.fingerprints:
             self._answers = answers
             self._evaluation = evaluation or evaluate(self.flow, answers)
             self.unsaved = True
