@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from flows import UNKNOWN, Answers, Evaluation, Flow, Kind, Question, Verdict, evaluate
+from flows.fingerprint import confirmed
 from flows.schema import UNKNOWN_LABEL
 from outputs import verdict_text
 from outputs.agenda import meeting_agenda
@@ -33,7 +34,16 @@ from outputs.os_messages import danish_reason
 from outputs.printable import printable
 from outputs.saving import SaveError
 from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
-from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, hidden_by, open_preparation, with_value
+from wizard.session import (
+    DEFAULT_FILE,
+    Clock,
+    OpenError,
+    Preparation,
+    hidden_by,
+    marked_text,
+    open_preparation,
+    with_value,
+)
 from wizard.widgets.page_texts import AGREE, chosen_judgement, explanation, judgement_choices, traits_explanation
 from wizard.widgets.wording import answer_text, display_path, progress_text
 
@@ -290,7 +300,7 @@ class PlainDialogue:
     def show_question(self, question: Question) -> None:
         self.say()
         self.say(progress_text(self.evaluation, question.id))
-        self.say(question.text)
+        self.say(marked_text(question, self.answers))
         for number, option in enumerate(question.choices, 1):
             self.say(f"{number}. {option.label}", indent="  ", hanging="   ")
         value = self.answers.values.get(question.id)
@@ -316,8 +326,11 @@ class PlainDialogue:
 
     def take_answer(self, question: Question, line: str) -> bool:
         """Save the answer ``line`` gives; False (having said why) when it is no answer to this question."""
-        if not line.strip():
-            return True  # Enter alone: on, the answer as it is
+        if not line.strip():  # Enter alone: on, the answer as it is (kept, when its question was reworded)
+            kept = confirmed(self.flow, self.answers, question.id)
+            if kept is not self.answers:
+                self.take(kept)
+            return True
         if not question.is_choice:
             self.take(with_value(self.answers, question.id, self.text_after(line.strip())))
             return True

@@ -59,3 +59,34 @@ async def _scenario(tmp_path: Path) -> None:
     assert saved.values["glider-ind"] == "nej"
     assert saved.fingerprints["glider-ind"] == fingerprint(flow.questions["glider-ind"])
     assert saved.fingerprints["navn"] == fingerprint(FLOW.questions["navn"])
+
+
+def test_the_plain_mode_marks_the_changed_question_and_keeps_the_answer_with_enter(tmp_path: Path) -> None:
+    from flows import default_flow_text
+    from tests.outputs.test_stale_answers import OLD_TEXT
+    from tests.wizard.plain_pty import PlainSession
+
+    flow_path = tmp_path / "ny.toml"
+    flow_path.write_text(default_flow_text().replace(OLD_TEXT, NEW_TEXT), encoding="utf-8")
+    # every question before 'glider-ind' answered, so the plain mode resumes at the question that changed
+    given = Answers(values={"navn": "Skærmbesøg", "glider-ind": "nej"})
+    flow = reworded_flow()
+    first = flow.questions["beskrivelse"]
+    assert first.id != "glider-ind"
+    path = tmp_path / "svar.toml"
+    path.write_text(dumps_answers(FLOW, refreshed(FLOW, Answers(), given)), encoding="utf-8")
+    session = PlainSession(tmp_path, ["--plain", "--flow", str(flow_path), "svar.toml"])
+    try:
+        session.wait_for("formuleret om")  # the notice on opening
+        session.wait_for(first.text[:30])
+        for _ in range(6):  # on through the questions before it, leaving them unanswered
+            session.send("")
+        session.wait_for(CHANGED_MARK[:30])
+        session.send("")  # Enter alone: the answer is kept, and its new wording recorded
+        session.send("q")
+        assert session.finish() == 0
+    finally:
+        session.close()
+    saved = load_answers(path, flow)
+    assert saved.values["glider-ind"] == "nej"
+    assert saved.fingerprints["glider-ind"] == fingerprint(flow.questions["glider-ind"])
