@@ -238,3 +238,13 @@ def test_the_page_and_a_note_with_the_changes_pass_markdownlint(tmp_path: Path) 
     nasty = compare(FLOW, OLD, place(NASTY[0]))
     paths[2].write_text(render_diff(nasty, "a`b.toml", "*ny*.toml"), encoding="utf-8")
     lint(paths)
+
+
+def test_completion_and_the_man_page_know_diff_and_since(capsys) -> None:
+    assert main(["completion", "bash"]) == 0
+    completion = capsys.readouterr().out
+    assert "_shtab_wizard_diff_pos_0_COMPGEN=_shtab_compgen_files" in completion  # GAMMEL completes files
+    assert "--since" in completion
+    assert main(["man"]) == 0
+    page = capsys.readouterr().out
+    assert "wizard diff" in page and "GAMMEL" in page and r"\-\-since" in page
