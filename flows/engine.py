@@ -45,6 +45,11 @@ class Answers:
     # Answers to questions an older version of the flow had (old id -> answer): never
     # weighed, never dropped; written under [tidligere-svar] and listed in the note.
     retired: Mapping[str, AnswerValue] = field(default_factory=dict)
+    # Question id -> the question's fingerprint (``flows.fingerprint``) when it was last answered or
+    # confirmed: tells that a question's meaning changed since. Never weighed; an answer without one
+    # (an old or scripted file) is never called changed. Not part of equality: two sets of answers
+    # that say the same are the same (whoever must save a new fingerprint compares them itself).
+    fingerprints: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from flows import Answers, Flow, Verdict, default_flow
+from flows.fingerprint import refreshed
 from outputs.answers import dumps_answers
 from outputs.storage import atomic_write_text
 
@@ -47,7 +48,7 @@ def example_answers(flow: Flow) -> Answers:
     }
     traits = tuple(trait.id for trait in flow.traits if trait.id == "medialisering")
     noted = "kontakt-aendres" if "kontakt-aendres" in flow.questions else next(iter(flow.questions))
-    return Answers(
+    given = Answers(
         values=values,
         judgement=Verdict.CHANGE,
         judgement_reason="Skærmen ændrer mødet med borgeren; det skal drøftes med medarbejderne.",
@@ -55,6 +56,7 @@ def example_answers(flow: Flow) -> Answers:
         notes={noted: "Hvad med borgere med demens?"},
         discuss=frozenset({noted}),
     )
+    return refreshed(flow, Answers(), given)  # answered in the guide: each answer with its question's fingerprint
 
 
 def example_text(flow: Flow) -> str:

@@ -40,7 +40,6 @@ from outputs.answers import (
     render_filled_template,
     render_template,
 )
-from outputs.flow_file import FlowFileError, read_flow_file
 from outputs.reporting import (
     BEYOND_C0,
     NotAFileError,
@@ -53,6 +52,7 @@ from outputs.reporting import (
 )
 from outputs.storage import SaveError, write_output
 from outputs.toml import MAX_FILE_BYTES, read_limited
+from wizard.cli_flows import FlowChoice, FlowUnusable, MissingFlow
 from wizard.cli_parser import COMMANDS, HEADLESS, HELP_TOPICS, UsageError, build_app_parser, build_parser
 from wizard.cli_status import status_dict, status_text
 from wizard.collector import resume_collector
@@ -128,24 +128,8 @@ def _first_word(argv: list[str]) -> str | None:
 # -- shared steps ---------------------------------------------------------------------------
 
 
-FLOW_VARIABLE = "KERNEOPGAVE_FLOW"  # an organisation's own flow for every leader (README: installation)
-
-
-def _load_flow(argument: str | None) -> tuple[Flow, str | None]:
-    from_environment = argument is None and bool(os.environ.get(FLOW_VARIABLE, "").strip())
-    if from_environment:
-        argument = os.environ[FLOW_VARIABLE].strip()
-    if argument is None:
-        return default_flow(), None
-    where = f" (fra miljøvariablen {FLOW_VARIABLE}; bed IT om at rette den)" if from_environment else ""
-    try:
-        return read_flow_file(Path(argument)), argument
-    except FlowFileError as error:
-        for problem in error.problems:
-            _warn(problem.render())
-        raise _fail(f"forløbsfilen {printable(argument)} kan ikke bruges{where}.") from None
-    except OSError as error:
-        raise _fail(_read_error(argument, error).removesuffix(".") + f"{where}.") from None
+def _flows(explicit: str | None) -> FlowChoice:
+    return FlowChoice(explicit, _read_error)
 
 
 def _read_error(argument: str, error: OSError) -> str:
@@ -170,19 +154,20 @@ def _read(argument: str) -> tuple[bytes, str]:
     return read_limited(Path(argument)), argument
 
 
-def _check_one(argument: str, flow: Flow) -> tuple[Answers | None, list[Problem]]:
-    """Read and check one answers file; _Stop(2) when it cannot be read at all."""
+def _check_one(argument: str, flows: FlowChoice) -> tuple[Answers | None, list[Problem], Flow]:
+    """Read and check one answers file with its flow; _Stop(2) when it cannot be read at all."""
     try:
         data, name = _read(argument)
     except OSError as error:
         raise _fail(_read_error(argument, error)) from None
-    return check_answers_bytes(data, flow, name)
+    flow = flows.for_file(data, name)
+    return (*check_answers_bytes(data, flow, name), flow)
 
 
 # -- commands -------------------------------------------------------------------------------
 
 
-def _cmd_check(args: Any, flow: Flow) -> int:
+def _cmd_check(args: Any, flows: FlowChoice) -> int:
     code = OK
     results: list[dict[str, Any]] = []
     for argument in args.files:
@@ -193,6 +178,14 @@ def _cmd_check(args: Any, flow: Flow) -> int:
             results.append({"file": argument, "ok": False, "could_not_read": message})
             if not args.json:
                 _warn(f"wizard: fejl: {message}")
+            code = CANNOT_RUN
+            continue
+        try:
+            flow = flows.for_file(data, name)
+        except MissingFlow as missing:
+            results.append({"file": argument, "ok": False, "could_not_read": missing.message})
+            if not args.json:
+                _warn(f"wizard: fejl: {missing.message}")
             code = CANNOT_RUN
             continue
         _, problems = check_answers_bytes(data, flow, name)
@@ -267,8 +260,8 @@ def _filled_template(args: Any, flow: Flow) -> str:
     return text
 
 
-def _cmd_status(args: Any, flow: Flow) -> int:
-    answers, problems = _check_one(args.file, flow)
+def _cmd_status(args: Any, flows: FlowChoice) -> int:
+    answers, problems, flow = _check_one(args.file, flows)
     name = args.file
     if answers is None:
         if args.json:
@@ -289,13 +282,17 @@ def _cmd_status(args: Any, flow: Flow) -> int:
     return OK
 
 
-def _cmd_export(args: Any, flow: Flow) -> int:
+def _cmd_export(args: Any, flows: FlowChoice) -> int:
     if args.wiki is not None:
-        return _export_to_wiki(args, flow)
+        return _export_to_wiki(args, flows)
     if len(args.files) > 1 and not args.out_dir:
         raise _usage("flere svarfiler kræver --out-dir MAPPE (én note pr. fil).", "export")
     if args.out_dir and STDIN in args.files:
         raise _usage("standard-input ('-') kan ikke bruges med --out-dir; giv filen et navn.", "export")
+    if args.since is not None and len(args.files) > 1:
+        raise _usage("--since sammenligner med én tidligere udgave; giv én svarfil ad gangen.", "export")
+    if args.since == STDIN and STDIN in args.files:
+        raise _usage("kun én af filerne kan komme fra standard-input ('-').", "export")
     targets = _export_targets(args)
     if args.json and None in targets:
         raise _usage(
@@ -309,7 +306,7 @@ def _cmd_export(args: Any, flow: Flow) -> int:
     written = 0
     results: list[dict[str, Any]] = []  # for --json
     for argument, target in zip(args.files, targets, strict=True):
-        answers, problems = _check_one(argument, flow)
+        answers, problems, flow = _check_one(argument, flows)
         result: dict[str, Any] = {"file": argument, "note": None, "problems": [p.as_dict() for p in problems]}
         results.append(result)
         for problem in problems:
@@ -320,11 +317,19 @@ def _cmd_export(args: Any, flow: Flow) -> int:
             continue
         # Who prepared it and when it last changed come from the answers file (not from standard input).
         facts = NoteFacts() if argument == STDIN else file_facts(Path(argument))
+        since = None
+        if args.since is not None:
+            found = _changes_since(args.since, flow, answers)
+            if found is None:
+                _warn(f"{args.since}: den tidligere udgave har fejl; noten er ikke lavet.")
+                code = max(code, FILE_ERRORS)
+                continue
+            since = found[0]
         if target is None:
-            sys.stdout.write(render_markdown(flow, answers, facts))
+            sys.stdout.write(render_markdown(flow, answers, facts, since))
             continue
         try:
-            write_markdown(target, flow, answers, facts)
+            write_markdown(target, flow, answers, facts, since)
         except SaveError as error:
             _warn(f"wizard: fejl: {error.message}")
             code = CANNOT_RUN
@@ -340,7 +345,7 @@ def _cmd_export(args: Any, flow: Flow) -> int:
     return code
 
 
-def _export_to_wiki(args: Any, flow: Flow) -> int:
+def _export_to_wiki(args: Any, flows: FlowChoice) -> int:
     """``wizard export FIL... --wiki [MAPPE]``: the notes into the wiki's working copy, committed
     and pushed (outputs.note.wiki). Exit 1 when an answers file has errors (the others still go in),
     2 when git said no: the notes are then saved in the wiki folder or beside the answers files."""
@@ -359,8 +364,9 @@ def _export_to_wiki(args: Any, flow: Flow) -> int:
         raise _usage(f"flere svarfiler ville give den samme note i wikien: {', '.join(doubles)}; omdøb dem.", "export")
     code = OK
     notes = []
+    flow = flows.default()[0]
     for argument in dict.fromkeys(args.files):
-        answers, problems = _check_one(argument, flow)
+        answers, problems, flow = _check_one(argument, flows)
         for problem in problems:
             _warn(problem.render())
         if answers is None:
@@ -455,7 +461,103 @@ def _working_folder_exists() -> bool:
     return True
 
 
-def _cmd_overview(args: Any, flow: Flow) -> int:
+def _read_any(argument: str) -> tuple[bytes, str]:
+    """As ``_read``, and a descriptor the shell opened (``<(git show REV:svar.toml)`` is /dev/fd/63):
+    a pipe, read as standard input is."""
+    if argument in ("/dev/stdin", "/proc/self/fd/0") or (argument != STDIN and _names_a_descriptor(Path(argument))):
+        with open(argument, "rb") as stream:
+            return stream.read(MAX_FILE_BYTES + 1), argument
+    return _read(argument)
+
+
+def _shown_name(argument: str) -> str | None:
+    """A file's name for a page that should read the same every time: none for a pipe."""
+    if argument == STDIN or _names_a_descriptor(Path(argument)) or argument.startswith("/dev/"):
+        return None
+    return argument
+
+
+def _read_version(argument: str, flow: Flow) -> tuple[Answers, str, str] | None:
+    """An earlier version of an answers file, for a comparison: its answers read under ``flow`` (migrated
+    when it is older), its name and the flow version it was written with. None when it has errors, which
+    are printed (_Stop(2) when it cannot be read at all)."""
+    import tomllib
+
+    try:
+        data, name = _read_any(argument)
+    except OSError as error:
+        raise _fail(_read_error(argument, error)) from None
+    answers, problems = check_answers_bytes(data, flow, name)
+    if answers is None:
+        for problem in problems:
+            _warn(problem.render())
+        _warn(f"{printable(name)}: {_count(problems)}; ret filen, og prøv igen (se 'wizard check').")
+        return None
+    # Its warnings are about the past (a question reworded since, an older version: the page says so).
+    try:
+        table = tomllib.loads(data.decode("utf-8-sig")).get("svarfil", {})
+        version = str(table.get("forloeb-version", flow.version))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+        version = flow.version
+    return answers, name, version
+
+
+def _changes_since(argument: str, flow: Flow, new: Answers) -> tuple[Any, str] | None:
+    """What changed from the answers file ``argument`` to ``new``, and a sentence about the old file."""
+    from outputs.note import compare
+
+    old = _read_version(argument, flow)
+    if old is None:
+        return None
+    answers, _, version = old
+    notice = ""
+    if version != flow.version:
+        notice = (
+            f"Den tidligere udgave er lavet med version {version} af forløbet og er læst om til version "
+            f"{flow.version}, som den nye bruger."
+        )
+    return compare(flow, answers, new), notice
+
+
+def _cmd_diff(args: Any, flows: FlowChoice) -> int:
+    """``wizard diff GAMMEL NY``: what changed since the last meeting, as Markdown (or JSON)."""
+    from outputs.note import changes_dict, render_diff
+
+    if args.old == STDIN and args.new == STDIN:
+        raise _usage("kun én af filerne kan komme fra standard-input ('-').", "diff")
+    try:
+        data, new_name = _read_any(args.new)
+    except OSError as error:
+        raise _fail(_read_error(args.new, error)) from None
+    flow = flows.for_file(data, new_name)
+    new, problems = check_answers_bytes(data, flow, new_name)
+    for problem in problems:
+        _warn(problem.render())
+    if new is None:
+        _warn(f"{printable(new_name)}: {_count(problems)}; ret filen, og prøv igen (se 'wizard check').")
+    found = _changes_since(args.old, flow, new) if new is not None else None
+    if found is None:
+        if args.json:
+            _json_answer("diff", FILE_ERRORS, old=args.old, new=args.new)
+        return FILE_ERRORS
+    changes, notice = found
+    text = render_diff(changes, _shown_name(args.old), _shown_name(args.new), notice)
+    target = None if args.output in (None, STDIN) else Path(args.output)
+    if target is not None:
+        try:
+            write_output(target, text)
+        except SaveError as error:
+            raise _fail(error.message) from None
+        _warn(f"Ændringerne er gemt i {args.output}.")
+    if args.json:
+        payload = {"old": args.old, "new": args.new, "output": args.output if target else None, **changes_dict(changes)}
+        _json_answer("diff", OK, **payload, markdown=None if target else text)
+    elif target is None:
+        sys.stdout.write(text)
+    return OK
+
+
+def _cmd_overview(args: Any, flows: FlowChoice) -> int:
     """``wizard oversigt``: one page for the wiki with a row per answers file."""
     from outputs.note import Preparation, file_facts, render_overview
 
@@ -466,11 +568,13 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
         raise _usage("--json skriver resultatet på standard-output; giv siden et sted med -o oversigt.md.", "oversigt")
     code = OK
     preparations = []
+    page_flow: Flow | None = None
     results: list[dict[str, Any]] = []  # for --json
     for argument in dict.fromkeys(args.files):  # a file named twice is one row
         if argument == STDIN:
             raise _usage("oversigten læser ikke fra standard-input; giv svarfilerne ved navn.", "oversigt")
-        answers, problems = _check_one(argument, flow)
+        answers, problems, flow = _check_one(argument, flows)
+        page_flow = page_flow or flow  # the page is written in the words of the first file's flow
         results.append({"file": argument, "listed": answers is not None, "problems": [p.as_dict() for p in problems]})
         for problem in problems:
             _warn(problem.render())
@@ -481,7 +585,7 @@ def _cmd_overview(args: Any, flow: Flow) -> int:
         note = notes_folder / f"{Path(argument).stem}.md"
         link = os.path.relpath(note, page_folder).replace(os.sep, "/") if note.is_file() else None
         preparations.append(Preparation(argument, link, answers, file_facts(Path(argument)).changed))
-    text = render_overview(flow, preparations)
+    text = render_overview(page_flow or flows.default()[0], preparations)
     if target is None:
         sys.stdout.write(text)
         return code
@@ -531,7 +635,7 @@ def _file_arguments(parser: Any) -> list[Any]:
         if isinstance(action, argparse._SubParsersAction):
             for command in action.choices.values():
                 found += _file_arguments(command)
-        elif action.metavar in ("FIL", "UD", "MAPPE", "SVARFIL"):
+        elif action.metavar in ("FIL", "UD", "MAPPE", "SVARFIL", "GAMMEL", "NY"):
             found.append(action)
     return found
 
@@ -580,7 +684,7 @@ def _cmd_version(args: Any) -> int:
         program = version("kerneopgave-wizard")
     except PackageNotFoundError:  # run from a source tree that was never installed
         program = "ukendt (ikke installeret)"
-    flow, flow_name = _load_flow(args.top_flow)
+    flow, flow_name = _flows(args.top_flow).default()
     where = f"fra {printable(flow_name)}" if flow_name else "indbygget"
     _say(f"wizard {program}")
     _say(printable(f"forløb: {flow.id} version {flow.version} ({where})"))
@@ -617,7 +721,8 @@ def _run_app(argv: list[str]) -> int:
     args = build_app_parser().parse_args(argv)
     if args.file == STDIN:
         raise _usage("guiden kan ikke læse svar fra standard-input; giv svarfilen et navn.")
-    flow, flow_name = _load_flow(args.flow)
+    flows = _flows(args.flow)
+    flow, flow_name = flows.for_path(Path(args.file)) if args.file else flows.default()
     if not _is_terminal():
         what = "Guiden linje for linje" if _wants_plain(args.plain) else "Guidens skærmbilleder"
         _warn(f"{what} kræver en terminal, men standard-input eller -output er ikke en terminal.")
@@ -670,6 +775,11 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(argv)
     except _Stop as stop:
         return stop.code
+    except FlowUnusable as error:
+        for detail in error.details:
+            _warn(detail)
+        _warn(f"wizard: fejl: {error.message}")
+        return CANNOT_RUN
     except UsageError as error:
         if error.usage:
             _warn(error.usage)
@@ -711,17 +821,22 @@ def _dispatch(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
-    flow, flow_name = _load_flow(args.flow or args.top_flow)
+    flows = _flows(args.flow or args.top_flow)
+    if flows.explicit is not None:
+        flows.default()  # a broken --flow is said first, before any answers file is read
     if args.command == "check":
-        return _cmd_check(args, flow)
+        return _cmd_check(args, flows)
+    if args.command == "status":
+        return _cmd_status(args, flows)
+    if args.command == "export":
+        return _cmd_export(args, flows)
+    if args.command == "oversigt":
+        return _cmd_overview(args, flows)
+    if args.command == "diff":
+        return _cmd_diff(args, flows)
+    flow, flow_name = flows.default()
     if args.command == "template":
         return _cmd_template(args, flow)
-    if args.command == "status":
-        return _cmd_status(args, flow)
-    if args.command == "export":
-        return _cmd_export(args, flow)
-    if args.command == "oversigt":
-        return _cmd_overview(args, flow)
     if args.command == "help":
         return _cmd_help(args)
     if args.command == "schema":

@@ -73,7 +73,19 @@ class DanishParser(argparse.ArgumentParser):
         raise UsageError(translate(message), self.format_usage().strip(), command)
 
 
-COMMANDS = ("check", "template", "status", "export", "oversigt", "schema", "flows", "help", "completion", "man")
+COMMANDS = (
+    "check",
+    "template",
+    "status",
+    "export",
+    "diff",
+    "oversigt",
+    "schema",
+    "flows",
+    "help",
+    "completion",
+    "man",
+)
 
 HEADLESS = """\
 Uden skærm kan du bruge:
@@ -81,6 +93,7 @@ Uden skærm kan du bruge:
   wizard check svar.toml              tjek svarfilen
   wizard status svar.toml             se værktøjets bud og hvor langt du er
   wizard export svar.toml -o note.md  lav noten til mødet
+  wizard diff gammel.toml svar.toml   se, hvad der er ændret siden sidste møde
   wizard oversigt *.toml -o oversigt.md  én wikiside med alle forberedelserne
   wizard flows                        se de forløb, programmet kender"""
 
@@ -92,7 +105,11 @@ EXIT_CODES = "Afslutningskoder: 0 = i orden, 1 = fejl i en fil, 2 = kommandoen k
 
 def _flow_option(parser: DanishParser, dest: str = "flow") -> None:
     parser.add_argument(
-        "--flow", dest=dest, metavar="FIL", help="brug forløbet i FIL i stedet for standardforløbet 'kerneopgave'"
+        "--flow",
+        dest=dest,
+        metavar="FIL",
+        help="brug forløbet i FIL (eller et navn i forløbsmappen, se 'wizard help format') i stedet for det, "
+        "svarfilen husker, eller standardforløbet 'kerneopgave'",
     )
 
 
@@ -206,7 +223,9 @@ def build_parser() -> DanishParser:
             "  wizard export svar.toml -o note.md\n"
             "  wizard export *.toml --out-dir noter/   én note pr. svarfil\n"
             "  wizard export svar.toml --wiki          læg noten i wikien i $KERNEOPGAVE_WIKI\n"
-            "  wizard export svar.toml --wiki ~/wiki   ... eller i git-kopien ~/wiki\n\n"
+            "  wizard export svar.toml --wiki ~/wiki   ... eller i git-kopien ~/wiki\n"
+            "  wizard export svar.toml --since <(git show HEAD~1:svar.toml) -o note.md\n"
+            "                                          noten med det, der er ændret siden forrige udgave\n\n"
             "Med --wiki skrives noten som noter/NAVN.md, svarene som svar/NAVN.toml og oversigten som\n"
             "oversigt.md i wikiens mappe; de committes med teknologiens og dit navn og sendes, når kopien\n"
             "har en remote. Siger git nej, gemmes noten alligevel (i wikiens mappe eller som NAVN.md ved\n"
@@ -227,7 +246,36 @@ def build_parser() -> DanishParser:
         help="læg noten i wikien: MAPPE (standard: $KERNEOPGAVE_WIKI) er en git-kopi af wikien; noten og "
         "oversigten committes og sendes",
     )
+    export.add_argument(
+        "--since",
+        metavar="FIL",
+        help="tag det med, der er ændret siden en tidligere udgave af svarfilen (som wizard diff); "
+        "'-' = standard-input",
+    )
     _flow_option(export)
+
+    diff = commands.add_parser(
+        "diff",
+        prog="wizard diff",
+        help="vis, hvad der er ændret siden sidste møde (Markdown)",
+        description=(
+            "Sammenlign to udgaver af en svarfil og skriv som Markdown, hvad der er ændret: værktøjets bud og\n"
+            "kompleksiteten før og nu, de svar, der er ændret, og de nye punkter til mødet. Den gamle udgave\n"
+            "læses med det samme forløb som den nye; er den lavet med en ældre version af forløbet, læses den om."
+        ),
+        epilog=(
+            "Eksempler:\n"
+            "  wizard diff forrige-moede.toml svar.toml\n"
+            "  git show HEAD~1:svar.toml | wizard diff - svar.toml\n"
+            "  wizard diff <(git show v1:svar.toml) svar.toml -o aendringer.md\n"
+            "  wizard diff --json gammel.toml svar.toml     til scripts\n\n" + EXIT_CODES
+        ),
+    )
+    diff.add_argument("old", metavar="GAMMEL", help="den tidligere udgave af svarfilen ('-' = standard-input)")
+    diff.add_argument("new", metavar="NY", help="svarfilen, som den er nu ('-' = standard-input)")
+    diff.add_argument("-o", "--output", metavar="UD", help="skriv Markdown til UD ('-' = standard-output)")
+    diff.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    _flow_option(diff)
 
     overview = commands.add_parser(
         "oversigt",

@@ -12,6 +12,7 @@ from typing import Any
 
 from flows import Answers, DecisiveChange, Evaluation, Flow, Kind, Reason, Verdict, evaluate
 from flows.conditions import AnswerValue
+from flows.fingerprint import changed_questions
 from outputs.reporting import printable
 from outputs.wording import label, verdict_text
 
@@ -75,6 +76,9 @@ def status_dict(flow: Flow, answers: Answers, file: str) -> dict[str, Any]:
             if qid in answers.notes
         ],
         "retired_answers": dict(answers.retired),
+        "changed_questions": [
+            {"question": qid, "text": flow.questions[qid].text} for qid in changed_questions(flow, answers, evaluation)
+        ],
     }
 
 
@@ -168,6 +172,11 @@ def status_text(flow: Flow, answers: Answers, file: str) -> str:
     out.append(f"Besvaret: {report['answered']} af {report['visible']} spørgsmål")
     if report["first_unanswered"]:
         out += _wrap(f"Næste ubesvarede: {flow.questions[report['first_unanswered']].text}", "  ", "")
+    if report["changed_questions"]:
+        count = len(report["changed_questions"])
+        out += ["", f"Spørgsmål, der er ændret, siden du svarede ({count} svar bør ses igen):"]
+        for item in report["changed_questions"]:
+            out += _wrap(item["text"], "    ", "  • ")
     if report["discuss"]:
         out += ["", "Til drøftelse på mødet:"]
         for item in report["discuss"]:

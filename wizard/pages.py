@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from flows import Evaluation, Flow
+from flows import Answers, Evaluation, Flow
+from flows.fingerprint import changed_questions
 
 PageKind = Literal["spørgsmål", "vurdering", "sammenfatning"]
 
@@ -66,9 +67,13 @@ class OutlineEntry:
     page: Page
 
 
-def outline(flow: Flow, evaluation: Evaluation) -> list[OutlineEntry]:
-    """The visible sections with their progress, each leading to its first unanswered question."""
+def outline(flow: Flow, evaluation: Evaluation, answers: Answers | None = None) -> list[OutlineEntry]:
+    """The visible sections with their progress, each leading to its first unanswered question;
+    first, when questions changed since they were answered, an entry leading to the first of them."""
+    changed = changed_questions(flow, answers, evaluation) if answers is not None else ()
     entries: list[OutlineEntry] = []
+    if changed:
+        entries.append(OutlineEntry("Ændrede spørgsmål", f"{len(changed)} at se igen", Page("spørgsmål", changed[0])))
     for section in evaluation.visible_sections:
         questions = [
             question for question in evaluation.visible_questions if flow.section_of(question.id).id == section.id

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from flows import UNKNOWN, Answers, Evaluation, Flow, Kind, Question, Verdict, evaluate
+from flows.fingerprint import confirmed
 from flows.schema import UNKNOWN_LABEL
 from outputs.note import meeting_agenda
 from outputs.reporting import danish_reason, printable
@@ -33,7 +34,16 @@ from outputs.wording import verdict_text
 from outputs.wording.page_texts import AGREE, chosen_judgement, explanation, judgement_choices, traits_explanation
 from outputs.wording.words import answer_text, display_path, progress_text
 from wizard.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
-from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, hidden_by, open_preparation, with_value
+from wizard.session import (
+    DEFAULT_FILE,
+    Clock,
+    OpenError,
+    Preparation,
+    hidden_by,
+    marked_text,
+    open_preparation,
+    with_value,
+)
 
 WIDTH = 80
 INTERRUPTED = 130
@@ -288,7 +298,7 @@ class PlainDialogue:
     def show_question(self, question: Question) -> None:
         self.say()
         self.say(progress_text(self.evaluation, question.id))
-        self.say(question.text)
+        self.say(marked_text(question, self.answers))
         for number, option in enumerate(question.choices, 1):
             self.say(f"{number}. {option.label}", indent="  ", hanging="   ")
         value = self.answers.values.get(question.id)
@@ -314,8 +324,11 @@ class PlainDialogue:
 
     def take_answer(self, question: Question, line: str) -> bool:
         """Save the answer ``line`` gives; False (having said why) when it is no answer to this question."""
-        if not line.strip():
-            return True  # Enter alone: on, the answer as it is
+        if not line.strip():  # Enter alone: on, the answer as it is (kept, when its question was reworded)
+            kept = confirmed(self.flow, self.answers, question.id)
+            if kept is not self.answers:
+                self.take(kept)
+            return True
         if not question.is_choice:
             self.take(with_value(self.answers, question.id, self.text_after(line.strip())))
             return True

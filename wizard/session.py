@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from flows import Answers, AnswerValue, Evaluation, Flow, evaluate
+from flows import Answers, AnswerValue, Evaluation, Flow, Question, evaluate
+from flows.fingerprint import is_changed, refreshed
 from outputs.answers import AnswersFileError, load_answers
 from outputs.reporting import danish_reason
 from outputs.storage import (
@@ -71,7 +72,8 @@ class Preparation:
 
     def change(self, answers: Answers, evaluation: Evaluation | None = None) -> None:
         """Take new answers (and their evaluation, when the caller has it) into memory; saving is separate."""
-        if answers != self._answers:
+        answers = refreshed(self.flow, self._answers, answers)  # a new answer records what its question asked
+        if answers != self._answers or answers.fingerprints != self._answers.fingerprints:
             self._answers = answers
             self._evaluation = evaluation or evaluate(self.flow, answers)
             self.unsaved = True
@@ -167,6 +169,15 @@ def open_preparation(path: Path, flow: Flow, clock: Clock = datetime.now, *, new
         lock.release()
         raise OpenError(f"Svarfilen {display_path(path)} kan ikke læses: {danish_reason(error)}.") from None
     return Preparation(flow, path, answers, lock, clock)
+
+
+# The mark under a question whose wording changed since it was answered (flows.fingerprint).
+CHANGED_MARK = "(!) Spørgsmålet er ændret, siden du svarede · Enter beholder svaret"
+
+
+def marked_text(question: Question, answers: Answers) -> str:
+    """A question's text as the page shows it: with the mark when it changed since it was answered."""
+    return f"{question.text}\n{CHANGED_MARK}" if is_changed(question, answers) else question.text
 
 
 def with_value(answers: Answers, question_id: str, value: AnswerValue | None) -> Answers:

@@ -12,6 +12,7 @@ from typing import Any
 
 from flows import Answers, Flow, Verdict, evaluate, normalise
 from flows.conditions import AnswerValue
+from flows.fingerprint import changed_questions, fingerprint
 from flows.ids import nearest
 from flows.migrations import Upgrade, upgrade_from
 from outputs.answers import names as names
@@ -20,6 +21,8 @@ from outputs.answers.version import UPGRADE_MESSAGE_START, check_file_table
 from outputs.reporting import ERROR, WARNING, Problem, Severity, quoted
 from outputs.toml import KeyPath, Layout, LazyLayout
 from outputs.wording import describe_condition
+
+CHANGED_MESSAGE = "spørgsmålet er ændret, siden du svarede"
 
 # A file can hold 200,000 unknown keys (a pasted export, a generated file): the first ones are shown,
 # located and explained, and the rest are counted, so a check stays linear in the file's size.
@@ -53,6 +56,9 @@ class _Checker(ValueChecks):
         self.upgrade: Upgrade | None = None
         self.retired: dict[str, AnswerValue] = {}
         self.to_review: list[str] = []  # ids in the file whose answer was retired by the upgrade
+        self.fingerprints: dict[str, str] = {}  # today's question id -> fingerprint recorded with the answer
+        self.answer_paths: dict[str, KeyPath] = {}  # today's question id -> where its answer stands in the file
+        self.changed: tuple[str, ...] = ()  # answered questions whose fingerprint is not today's
 
     def report(
         self,
@@ -99,6 +105,7 @@ class _Checker(ValueChecks):
             notes=self.notes,
             discuss=frozenset(self.discuss),
             retired=self.retired,
+            fingerprints=self.fingerprints,
         )
 
     # -- the file as a whole ---------------------------------------------------------
@@ -118,6 +125,7 @@ class _Checker(ValueChecks):
             names.NOTES_TABLE: self.notes_table,
             names.DISCUSS_TABLE: self.discuss_table,
             names.RETIRED_TABLE: self.retired_table,
+            names.FINGERPRINT_TABLE: self.fingerprint_table,
         }
         for key, content in data.items():
             if key == names.FILE_TABLE:
@@ -131,6 +139,7 @@ class _Checker(ValueChecks):
             else:
                 self.top_level_key(key)
         self.hidden_answers()
+        self.changed_answers()
         if self.upgrade is not None:
             self.upgrade_warning(self.upgrade)
 
@@ -221,6 +230,7 @@ class _Checker(ValueChecks):
                 answer = self.answer(self.flow.questions[key], path, value)
                 if answer is not None:
                     self.values[key] = answer
+                    self.answer_paths[key] = path
             elif (home := self.home_of(key)) is not None:
                 self.report(
                     ERROR,
@@ -251,6 +261,7 @@ class _Checker(ValueChecks):
         answer = self.answer(self.flow.questions[current], path, list(mapped) if isinstance(mapped, tuple) else mapped)
         if answer is not None:
             self.values[current] = answer
+            self.answer_paths[current] = path
         return True
 
     def retire(self, path: KeyPath, key: str, value: object) -> None:
@@ -286,7 +297,7 @@ class _Checker(ValueChecks):
         evaluation = evaluate(self.flow, self.answers())
         new = [question for question in upgrade.added if evaluation.is_visible(question)]
         unanswered_new = [question for question in new if question not in self.values]
-        review = self.to_review
+        review = [*self.to_review, *self.changed]
         parts = [f"{len(unanswered_new)} {'spørgsmål er nye' if len(unanswered_new) != 1 else 'spørgsmål er nyt'}"]
         parts.append(f"{len(review) or 'ingen'} svar bør ses igen")
         message = (
@@ -314,6 +325,44 @@ class _Checker(ValueChecks):
             part="value",
             code="older-flow-version",
         )
+
+    def fingerprint_table(self, table: dict[str, Any]) -> None:
+        for key, value in table.items():
+            path = (names.FINGERPRINT_TABLE, key)
+            if self.removed_since(key):
+                continue  # its answer is kept as a former answer; what it asked no longer matters
+            key = self.today(key)
+            if key not in self.flow.questions:
+                self.unknown_key(path, key, self.flow.questions, names.FINGERPRINT_TABLE)
+            elif not isinstance(value, str):
+                self.report(
+                    ERROR,
+                    path,
+                    f"fingeraftrykket for '{key}' skal være en tekst i anførselstegn, men er {kind_of(value)}",
+                    "slet linjen; guiden skriver et nyt fingeraftryk, næste gang du svarer på spørgsmålet",
+                    part="value",
+                    code="fingerprint-type",
+                )
+            elif value.strip():
+                self.fingerprints[key] = value.strip()
+
+    def changed_answers(self) -> None:
+        """An answer given to a question that has since been worded differently: worth a second look."""
+        if not self.fingerprints:
+            return
+        answers = self.answers()
+        self.changed = changed_questions(self.flow, answers, evaluate(self.flow, answers))
+        for question_id in self.changed:
+            question = self.flow.questions[question_id]
+            self.report(
+                WARNING,
+                self.answer_paths.get(question_id, (names.FINGERPRINT_TABLE, question_id)),
+                f"{CHANGED_MESSAGE}: '{question_id}' (»{' '.join(question.text.split())}«)",
+                "læs spørgsmålet igen, og svar i guiden (Enter på dit svar beholder det); eller skriv "
+                f'{question_id} = "{fingerprint(question)}" under [{names.FINGERPRINT_TABLE}], '
+                "når du har set, at svaret stadig passer",
+                code="changed-question",
+            )
 
     def judgement_table(self, table: dict[str, Any]) -> None:
         table_name = names.JUDGEMENT_TABLE

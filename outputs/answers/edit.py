@@ -110,6 +110,8 @@ class AnswersStyle:
             names.JUDGEMENT_TABLE,
             names.NOTES_TABLE,
             names.DISCUSS_TABLE,
+            names.RETIRED_TABLE,
+            names.FINGERPRINT_TABLE,
         ]
 
     def owned(self, table: str, key: str) -> bool:
@@ -119,7 +121,7 @@ class AnswersStyle:
             return key in self.sections[table]
         if table == names.JUDGEMENT_TABLE:
             return key in names.JUDGEMENT_KEYS
-        if table in (names.NOTES_TABLE, names.DISCUSS_TABLE):
+        if table in (names.NOTES_TABLE, names.DISCUSS_TABLE, names.FINGERPRINT_TABLE):
             return key in self.flow.questions
         return False
 

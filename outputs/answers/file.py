@@ -20,6 +20,7 @@ from pathlib import Path
 from flows import Answers, AnswerValue, Flow, Kind, Question, normalise
 from outputs.answers import names as names
 from outputs.answers.check import check_data
+from outputs.answers.flow_source import flow_source
 from outputs.answers.names import FORMAT_VERSION, MAX_TEXT_CHARS
 from outputs.reporting import Problem, has_errors, in_file_order
 from outputs.toml import clean_text, comment, decode, parse_toml, read_limited, string, string_array
@@ -97,7 +98,7 @@ def dumps_answers(flow: Flow, answers: Answers) -> str:
         "# Gemt af kerneopgave-guiden. Formatet beskrives af kommandoen: wizard help format",
         "# Du kan rette filen i en editor; tjek den bagefter med: wizard check FIL",
         "",
-        *names.file_table(flow),
+        *names.file_table(flow, flow_source(flow)),
     ]
     for section in flow.sections:
         lines = []
@@ -119,7 +120,26 @@ def dumps_answers(flow: Flow, answers: Answers) -> str:
     if marked:
         out += ["", f"[{names.DISCUSS_TABLE}]", *(f"{qid} = true" for qid in marked)]
     out += _retired(answers)
+    out += _fingerprints(flow, answers)
     return "\n".join(out) + "\n"
+
+
+def _fingerprints(flow: Flow, answers: Answers) -> list[str]:
+    """What each answered question asked when it was answered, so a later change to it is noticed."""
+    kept = [
+        (question_id, answers.fingerprints[question_id])
+        for question_id in flow.questions
+        if question_id in answers.fingerprints and normalise(answers.values.get(question_id)) is not None
+    ]
+    if not kept:
+        return []
+    return [
+        "",
+        "# Spørgsmålenes fingeraftryk, da du svarede: guiden ser heraf, om et spørgsmål er ændret siden.",
+        "# Du behøver ikke røre dem; slettes en linje, bliver svaret bare ikke tjekket.",
+        f"[{names.FINGERPRINT_TABLE}]",
+        *(f"{question_id} = {string(value)}" for question_id, value in kept),
+    ]
 
 
 def _retired(answers: Answers) -> list[str]:

@@ -60,6 +60,15 @@ def answers_schema(flow: Flow) -> dict[str, Any]:
         "Svar, der skal tages op på mødet: id = true.",
         {question_id: {"type": "boolean"} for question_id in question_ids},
     )
+    properties[names.RETIRED_TABLE] = {
+        "description": "Svar på spørgsmål, som en ældre version af forløbet havde; de tæller ikke, men står i noten.",
+        "type": "object",
+        "additionalProperties": {"type": ["string", "array"], "items": {"type": "string"}},
+    }
+    properties[names.FINGERPRINT_TABLE] = _closed_table(
+        "Spørgsmålenes fingeraftryk, da de blev besvaret (guiden skriver dem selv).",
+        {question_id: {"type": "string"} for question_id in question_ids},
+    )
     return {
         "$schema": DRAFT,
         "title": f"Svarfil til »{flow.title}« (forløbet {flow.id}, version {flow.version})",
@@ -82,6 +91,10 @@ def _file_table(flow: Flow) -> dict[str, Any]:
             names.FORMAT_KEY: {"description": "Svarfilens format.", "const": names.FORMAT_VERSION},
             names.FLOW_KEY: {"description": "Forløbets id.", "const": flow.id},
             names.FLOW_VERSION_KEY: {"description": "Forløbets version, da filen blev skrevet.", "type": "string"},
+            names.FLOW_SOURCE_KEY: {
+                "description": "Hvor organisationens eget forløb kommer fra: et navn i forløbsmappen eller en sti.",
+                "type": "string",
+            },
         },
     )
 

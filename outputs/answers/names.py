@@ -11,16 +11,21 @@ FILE_TABLE = "svarfil"
 FORMAT_KEY = "format"
 FLOW_KEY = "forloeb"
 FLOW_VERSION_KEY = "forloeb-version"
-FILE_KEYS = (FORMAT_KEY, FLOW_KEY, FLOW_VERSION_KEY)
+# Where an organisation's own flow came from: a name in the organisation's flows folder, or a path.
+# Absent for the built-in flow (docs/answers-format.md, "Et forløb, der huskes").
+FLOW_SOURCE_KEY = "forloeb-fil"
+FILE_KEYS = (FORMAT_KEY, FLOW_KEY, FLOW_VERSION_KEY, FLOW_SOURCE_KEY)
 
 
-def file_table(flow: Flow) -> list[str]:
-    """The [svarfil] table that opens every answers file and template written for ``flow``."""
+def file_table(flow: Flow, source: str | None = None) -> list[str]:
+    """The [svarfil] table that opens every answers file and template written for ``flow``;
+    ``source`` is where an organisation's own flow came from (``outputs.answers.flow_source``)."""
     return [
         f"[{FILE_TABLE}]",
         f"{FORMAT_KEY} = {FORMAT_VERSION}",
         f"{FLOW_KEY} = {string(flow.id)}",
         f"{FLOW_VERSION_KEY} = {string(flow.version)}",
+        *([f"{FLOW_SOURCE_KEY} = {string(source)}"] if source else []),
     ]
 
 
@@ -35,7 +40,10 @@ DISCUSS_TABLE = "til-droeftelse"
 # Answers to questions that an older version of the flow had and this one does not.
 RETIRED_TABLE = "tidligere-svar"
 
-RESERVED_TABLES = (FILE_TABLE, JUDGEMENT_TABLE, NOTES_TABLE, DISCUSS_TABLE, RETIRED_TABLE)
+# Per answered question, the fingerprint of its text and options when it was answered (flows.fingerprint).
+FINGERPRINT_TABLE = "fingeraftryk"
+
+RESERVED_TABLES = (FILE_TABLE, JUDGEMENT_TABLE, NOTES_TABLE, DISCUSS_TABLE, RETIRED_TABLE, FINGERPRINT_TABLE)
 
 # The leader's own judgement is one of the two answers to the triage question;
 # "uafklaret" is what the triage says when it has too little to go on, not a judgement.

@@ -13,6 +13,7 @@ import textwrap
 
 from flows import Flow, Kind, Question, Section
 from outputs.answers import names as names
+from outputs.answers.flow_source import flow_source
 from outputs.answers.prefill import DataValue, Prefill
 from outputs.toml import comment, string, string_array
 from outputs.wording import describe_condition
@@ -59,7 +60,7 @@ def render_filled_template(flow: Flow, prefill: Prefill) -> tuple[str, dict[int,
         "#     wizard export FIL -o note.md",
         "# Formatet beskrives af kommandoen: wizard help format",
         "",
-        *names.file_table(flow),
+        *names.file_table(flow, flow_source(flow)),
     ]
     for section in flow.sections:
         out += [""]

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from flows import Flow
 from flows.migrations import upgrade_from
 from outputs.answers import names as names
-from outputs.reporting import ERROR, WARNING, Severity, quoted
+from outputs.reporting import ERROR, WARNING, Problem, Severity, quoted
 from outputs.toml import KeyPath
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
@@ -69,6 +69,16 @@ def check_file_table(checker: _Reporter, table: dict[str, Any]) -> bool:
         readable &= _flow_id(checker, table[names.FLOW_KEY])
     if readable and names.FLOW_VERSION_KEY in table:
         readable &= _flow_version(checker, table[names.FLOW_VERSION_KEY])
+    source = table.get(names.FLOW_SOURCE_KEY)
+    if source is not None and (not isinstance(source, str) or not source.strip()):
+        checker.report(
+            ERROR,
+            (names.FILE_TABLE, names.FLOW_SOURCE_KEY),
+            f"forloeb-fil skal være forløbets navn eller sti i anførselstegn, men er {quoted(source)}",
+            'skriv fx forloeb-fil = "vores-forloeb", eller slet linjen og brug --flow',
+            part="value",
+            code="flow-source-type",
+        )
     return readable
 
 
@@ -182,12 +192,23 @@ def _compare(left: str, right: str) -> int:
 UPGRADE_MESSAGE_START = "Svarfilen er skrevet til version"
 
 
-def upgrade_notice(problems: list) -> str | None:
-    """The checker's warning that a file was written under an older version of the flow, for the screens."""
+def upgrade_notice(problems: list[Problem]) -> str | None:
+    """What the screens say when a file is opened whose flow has changed since: the checker's warning
+    about an older version of the flow, and how many answers were given to questions worded differently."""
+    parts = []
     for problem in problems:
         if problem.severity == WARNING and problem.message.startswith(UPGRADE_MESSAGE_START):
-            return (
+            parts.append(
                 f"{problem.message}. Guiden viser de nye spørgsmål, når du kommer til dem, og gemmer svarene "
                 "til den nye version. »wizard check« viser detaljerne."
             )
-    return None
+            break
+    changed = sum(1 for problem in problems if problem.code == "changed-question")
+    if changed:
+        which = "ét spørgsmål" if changed == 1 else f"{changed} spørgsmål"
+        parts.append(
+            f"Siden du svarede, er {which} formuleret om, så {'svaret' if changed == 1 else 'svarene'} bør ses "
+            f"igen. Guiden markerer {'det' if changed == 1 else 'dem'}, og i Oversigten (Ctrl+O) fører »Ændrede "
+            "spørgsmål« dertil. Enter på dit svar beholder det."
+        )
+    return " ".join(parts) or None

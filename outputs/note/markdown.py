@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from flows import Answers, AnswerValue, BasicQuestion, Evaluation, Flow, Question, Section, Verdict, evaluate
 from outputs.note.agenda import AgendaItem, HiddenText, meeting_agenda
+from outputs.note.diff import Changes, add_changes
 from outputs.note.document import MarkdownDocument
 from outputs.note.escape import autolink, clean_text, code_span, inline, one_line, table_cell
 from outputs.note.facts import NoteFacts, danish_date
@@ -107,15 +108,18 @@ def wiki_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def render_markdown(flow: Flow, answers: Answers, facts: NoteFacts | None = None) -> str:
+def render_markdown(flow: Flow, answers: Answers, facts: NoteFacts | None = None, since: Changes | None = None) -> str:
     """The whole preparation note: deterministic, LF line ends, one trailing newline.
 
     ``facts`` are the answers file's owner and day of last change
-    (``outputs.note.facts.file_facts``); without them the note leaves both out."""
-    return _Note(flow, answers, evaluate(flow, answers), facts or NoteFacts()).render()
+    (``outputs.note.facts.file_facts``); without them the note leaves both out. ``since``: what
+    changed since an earlier version of the answers (``export --since``), shown after "Til mødet"."""
+    return _Note(flow, answers, evaluate(flow, answers), facts or NoteFacts(), since).render()
 
 
-def write_markdown(path: Path, flow: Flow, answers: Answers, facts: NoteFacts | None = None) -> None:
+def write_markdown(
+    path: Path, flow: Flow, answers: Answers, facts: NoteFacts | None = None, since: Changes | None = None
+) -> None:
     """Write the note to ``path`` atomically (a reader never sees half a note); a device, FIFO or
     /dev/stdout is written into, never replaced (``outputs.storage.saving.write_output``).
 
@@ -123,7 +127,7 @@ def write_markdown(path: Path, flow: Flow, answers: Answers, facts: NoteFacts | 
     in a moment, and flushing each of a thousand notes would dominate a batch export."""
     from outputs.storage import write_output
 
-    write_output(path, render_markdown(flow, answers, facts), durable=False)
+    write_output(path, render_markdown(flow, answers, facts, since), durable=False)
 
 
 def _title(evaluation: Evaluation) -> str:
@@ -202,7 +206,10 @@ def _excerpt(text: str, words: int) -> str | None:
 
 
 class _Note:
-    def __init__(self, flow: Flow, answers: Answers, evaluation: Evaluation, facts: NoteFacts) -> None:
+    def __init__(
+        self, flow: Flow, answers: Answers, evaluation: Evaluation, facts: NoteFacts, since: Changes | None = None
+    ) -> None:
+        self.since = since
         self.flow = flow
         self.answers = answers
         self.evaluation = evaluation
@@ -301,6 +308,7 @@ class _Note:
         self._status()
         self._front()
         self._meeting()
+        self._since()
         self._verdict()
         self._traits()
         self._hidden()
@@ -308,6 +316,12 @@ class _Note:
         self._sources()
         self._retired()
         return self.doc.text()
+
+    def _since(self) -> None:
+        """What changed since the earlier version of the answers (``export --since``)."""
+        if self.since is not None:
+            self.doc.heading(2, "Ændret siden sidste møde")
+            add_changes(self.doc, self.since, level=3)
 
     def _status(self) -> None:
         """Draft or done, who prepared it and when the answers last changed."""

@@ -1,3 +1,5 @@
+"""Problems located in a file, the operating system's words in Danish, text safe for a terminal."""
+
 from outputs.reporting.os_messages import (
     NotAFileError,
     SaveError,

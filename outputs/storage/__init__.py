@@ -1,3 +1,5 @@
+"""Saving without losing anything on a shared server, and the lock that keeps one session per file."""
+
 from outputs.storage.locking import real_path
 from outputs.storage.saving import (
     AnswersLock,

@@ -1,3 +1,5 @@
+"""The one TOML text layer for answers files and flow files: decoding, Danish syntax errors, positions, editing."""
+
 from outputs.toml.decode import BOM, MAX_FILE_BYTES, clean_text, decode, read_limited
 from outputs.toml.edit import edit_toml
 from outputs.toml.layout import KeyPath, Layout, LazyLayout

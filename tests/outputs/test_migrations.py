@@ -230,3 +230,19 @@ def test_a_wrong_migration_is_named_with_its_line(migration: str, line_text: str
     assert problem.line == expected_line, raised.value
     assert all(word in problem.message for word in words), problem.message
     assert "migrering nr. 3" in problem.place
+
+
+def test_the_command_line_says_what_changed_when_it_checks_or_exports_a_1_0_file(tmp_path: Path, capsys) -> None:
+    from wizard.cli import main
+
+    path = FLOW_1_0 / "algoritme-om-langtidsledighed.toml"
+    for argv in (["check", str(path)], ["export", str(path), "-o", str(tmp_path / "note.md")]):
+        assert main(argv) == 0
+        out, err = capsys.readouterr()
+        said = out + err
+        assert "advarsel: Svarfilen er skrevet til version 1.0 af forløbet; programmet bruger version 2.0: " in said
+        assert "spørgsmål er nye, " in said and " svar bør ses igen" in said
+    note = (tmp_path / "note.md").read_text(encoding="utf-8")
+    retired = note.split("## Tidligere svar", 1)[1]
+    assert "- `bc-problem`: »delvist«" in retired  # a removed question's answer, in the appendix
+    assert "- `arb-driftssikkerhed-note`: »Modellen er ikke afprøvet i en kommune som vores.«" in retired

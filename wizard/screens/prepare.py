@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from flows import Answers, Flow, Verdict, evaluate
+from flows.fingerprint import confirmed
 from outputs.reporting import danish_reason
 from outputs.storage import SaveError, real_path
 from outputs.wording.page_texts import AGREE, explanation, traits_explanation
@@ -207,7 +208,7 @@ class PrepareScreen(Screen):
         return True
 
     def action_outline(self) -> None:
-        entries = outline(self.flow, self.preparation.evaluation)
+        entries = outline(self.flow, self.preparation.evaluation, self.preparation.answers)
         current = 0
         for index, entry in enumerate(entries):
             if entry.page == self.page or (
@@ -285,6 +286,8 @@ class PrepareScreen(Screen):
     def _answer_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         question_id = self.page.question_id
+        if event.advance:  # Enter on the answer (the same one too): the leader has seen the question as it is now
+            self.app.change_answers(confirmed(self.flow, self.preparation.answers, question_id))
         if event.choice_list.multiple and event.advance:
             self.call_later(self.go, 1)  # Enter on a several-choice list only moves on
             return
@@ -307,6 +310,7 @@ class PrepareScreen(Screen):
         if event.text_area.id == "judgement-reason":
             self.query_one("#traits").focus()
             return
+        self.app.change_answers(confirmed(self.flow, self.preparation.answers, self.page.question_id))
         await self.go(1)
 
     @on(MarkToggle.Toggled, "#discuss")

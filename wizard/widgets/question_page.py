@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from flows import Answers, Flow, Kind, Question
 from outputs.wording.page_texts import explanation, source_line
+from wizard.session import marked_text
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.line_input import LineInput
 from wizard.widgets.mark import MarkToggle
@@ -68,7 +69,7 @@ class QuestionPage(Vertical):
         intro = Static(self._intro(), classes="intro", markup=False)
         intro.display = bool(self._intro())
         yield intro
-        yield Static(question.text, classes="question", markup=False)
+        yield Static(marked_text(question, answers), classes="question", markup=False)
         yield self._answer_field()
         yield Static(hint(question), classes="hint", markup=False)
         yield MarkToggle(DISCUSS_LABEL, question.id in answers.discuss, id="discuss")
@@ -84,7 +85,7 @@ class QuestionPage(Vertical):
         intro = self.query_one(".intro", Static)
         intro.update(self._intro())
         intro.display = bool(self._intro())
-        self.query_one(".question", Static).update(question.text)
+        self.query_one(".question", Static).update(marked_text(question, answers))
         field = self.query_one("#answer")
         if isinstance(field, ChoiceList) and question.is_choice:  # from options to options: the same list
             choices, multiple, chosen = self._choices()
