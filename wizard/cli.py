@@ -37,6 +37,7 @@ from outputs.answers import (
     check_answers_bytes,
     check_answers_text,
     collect,
+    flows_in_folders,
     render_filled_template,
     render_template,
 )
@@ -701,7 +702,15 @@ def _cmd_flows(args: Any, flow: Flow, flow_name: str | None) -> int:
         return OK
     builtin = default_flow()
     rows = [(builtin, "indbygget", flow_name is None)]
-    if flow_name is not None:
+    choice = _flows(None)
+    for name, path in flows_in_folders():  # the organisation's flows folders (docs/answers-format.md)
+        try:
+            found, _ = choice.load(str(path))
+        except FlowUnusable as error:
+            _warn(f"wizard: {printable(str(path))} kan ikke bruges: {error.message}")
+            continue
+        rows.append((found, f"--flow {name}: {path}", found is flow))
+    if flow_name is not None and not any(in_use for item, _, in_use in rows if item is flow):
         rows.append((flow, flow_name, True))
     if args.json:
         flows = [

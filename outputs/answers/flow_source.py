@@ -65,6 +65,21 @@ def find_by_name(name: str) -> Path | None:
     return None
 
 
+def flows_in_folders() -> list[tuple[str, Path]]:
+    """Every flow file in the flows folders as (name, path), by name; a name found twice counts once
+    (the first folder wins, as ``find_by_name`` takes it)."""
+    found: dict[str, Path] = {}
+    for folder in flows_folders():
+        try:
+            paths = sorted(folder.glob(f"*{FLOW_SUFFIX}"))
+        except OSError:
+            continue
+        for path in paths:
+            if path.is_file():
+                found.setdefault(path.stem, path)
+    return sorted(found.items())
+
+
 def origin_of(path: Path) -> str:
     """What to record for a flow read from ``path``: its name when it lies in a flows folder
     (and that name finds this very file), else its absolute path."""

@@ -148,3 +148,17 @@ def test_the_built_in_flow_has_no_origin_and_an_unreadable_file_remembers_nothin
     assert remembered_source(b'[svarfil]\nforloeb-fil = "vores"\n') == "vores"
     assert remembered_source(b"[svarfil\nforloeb-fil = 1") is None
     assert remembered_source(b'[svarfil]\nforloeb = "x"\n') is None
+
+
+def test_wizard_flows_lists_the_organisations_flows(folders: Path, capsys) -> None:
+    (folders / "ødelagt.toml").write_text("id = 1\n", encoding="utf-8")
+    code, out, err = run(capsys, "flows")
+    assert code == 0
+    assert (
+        f"  vores  version 2.0  Simpelt redskab eller forandring af kerneopgaven?  (--flow vores: {folders}/vores.toml)"
+        in out
+    )
+    assert "ødelagt.toml kan ikke bruges" in err
+    code, out, _ = run(capsys, "flows", "--json", "--flow", "vores")
+    listed = json.loads(out)["flows"]
+    assert [(item["id"], item["in_use"]) for item in listed] == [("kerneopgave", False), ("vores", True)]
