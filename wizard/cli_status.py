@@ -19,9 +19,9 @@ from outputs.wording import label, verdict_text
 WIDTH = 100
 
 
-def status_dict(flow: Flow, answers: Answers, file: str) -> dict[str, Any]:
+def status_dict(flow: Flow, answers: Answers, file: str, evaluation: Evaluation | None = None) -> dict[str, Any]:
     """The JSON contract for scripts; documented in docs/answers-format.md ("wizard status --json")."""
-    evaluation = evaluate(flow, answers)
+    evaluation = evaluation or evaluate(flow, answers)
     verdict = evaluation.verdict
     complexity = evaluation.complexity
     return {
@@ -132,8 +132,8 @@ def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
 
 
 def status_text(flow: Flow, answers: Answers, file: str) -> str:
-    report = status_dict(flow, answers, file)
     evaluation = evaluate(flow, answers)
+    report = status_dict(flow, answers, file, evaluation)
     out: list[str] = []
     name = answers.values.get("navn")
     if isinstance(name, str) and name.strip():
