@@ -225,7 +225,7 @@ class WizardApp(App[int]):
         self.notify("Tryk Ctrl+Q for at afslutte. Dine svar bliver gemt først.", title="Vil du afslutte?")
 
     def hang_up(self) -> None:
-        """The terminal is gone (SIGHUP, or SIGTERM): save, let go of the file, leave."""
+        """The terminal is gone (SIGHUP, or POLLHUP on the terminal, or SIGTERM): save, let go of the file, leave."""
         self.hung_up = True
         saved = True
         if self.preparation is not None:
