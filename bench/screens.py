@@ -55,6 +55,10 @@ def marker_on(label: str) -> Callable[[str], bool]:
     return lambda screen: any(line.lstrip().startswith("›") and label in line for line in screen.splitlines())
 
 
+def both(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda screen: first(screen) and second(screen)
+
+
 def highlighted(label: str) -> Callable[[str], bool]:
     """Textual's RadioSet shows the highlighted button in bold (captured with escape sequences)."""
     return lambda screen: any(label in line and "\x1b[1m" in line for line in screen.splitlines())
@@ -235,8 +239,7 @@ class Screens:
             saved_after.append(self._saved(answers_path, option_id) - start)  # looked for once it is drawn
             time.sleep(SETTLE)
             self.tmux.keys("C-p")
-            back = marker_on(label)
-            self.tmux.wait(lambda screen, back=back: scenario.question_text in screen and back(screen), "spørgsmålet")
+            self.tmux.wait(both(drawn(scenario.question_text), marker_on(label)), "spørgsmålet")
             time.sleep(SETTLE)
         if idle_seconds:
             self.samples.idle_wizard = idle_cpu(pid, idle_seconds)

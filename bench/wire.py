@@ -200,34 +200,43 @@ class WireCounts:
 
 PYTHON = sys.executable
 WIZARD = str(Path(sys.executable).with_name("wizard"))
+CTRL_N, CTRL_P = b"\x0e", b"\x10"
 
 
-def minimal_counts(workdir: Path, minimal_app: str, label: str) -> tuple[int, int]:
-    terminal = Terminal([PYTHON, minimal_app], workdir)
-    try:
-        first = terminal.step(expect=label.encode())
-        move = terminal.step(DOWN)
-    finally:
-        terminal.close()
-    return len(first), len(move)
+def measure(workdir: Path, rounds: int) -> WireCounts:
+    """Every count, the largest of ``rounds`` runs (they are the same on an idle machine)."""
+    from bench import minimal_app
+    from bench.screens import ANSWERS_FILE, FINISHED_FILE, SUMMARY_TEXTS, Finished, Scenario
+    from flows import default_flow
 
-
-def wizard_question_counts(workdir: Path, answers_file: str, question: str, following: str) -> tuple[int, int, int]:
-    """First screen on a choice question, Down, then Enter to the next question."""
-    terminal = Terminal([WIZARD, answers_file], workdir)
-    try:
-        first = terminal.step(expect=question.encode())
-        move = terminal.step(DOWN)
-        following_screen = terminal.step(ENTER, expect=following.encode())
-    finally:
-        terminal.close()
-    return len(first), len(move), len(following_screen)
-
-
-def summary_counts(workdir: Path, answers_file: str, summary_text: str) -> int:
-    """Opening a finished preparation: it opens on the summary."""
-    terminal = Terminal([WIZARD, answers_file], workdir)
-    try:
-        return len(terminal.step(expect=summary_text.encode()))
-    finally:
-        terminal.close()
+    flow = default_flow()
+    scenario, finished = Scenario.build(flow), Finished.build(flow)
+    minimal = str(Path(minimal_app.__file__).resolve())
+    runs: list[WireCounts] = []
+    for _ in range(rounds):
+        terminal = Terminal([PYTHON, minimal], workdir)
+        try:
+            minimal_first = len(terminal.step(expect=minimal_app.OPTIONS[-1].encode()))
+            minimal_move = len(terminal.step(DOWN))
+        finally:
+            terminal.close()
+        (workdir / ANSWERS_FILE).write_text(scenario.answers_text, encoding="utf-8")
+        terminal = Terminal([WIZARD, ANSWERS_FILE], workdir)
+        try:
+            wizard_first = len(terminal.step(expect=scenario.question_text.encode()))
+            wizard_move = len(terminal.step(DOWN))
+            wizard_next = len(terminal.step(ENTER, expect=scenario.next_text.encode()))
+        finally:
+            terminal.close()
+        (workdir / FINISHED_FILE).write_bytes(finished.path.read_bytes())
+        terminal = Terminal([WIZARD, FINISHED_FILE], workdir)
+        try:
+            summary_open = len(terminal.step(expect=SUMMARY_TEXTS[0].encode()))
+            terminal.step(CTRL_P, expect=finished.last_question.encode())
+            summary_key = len(terminal.step(CTRL_N, expect=SUMMARY_TEXTS[0].encode()))
+        finally:
+            terminal.close()
+        runs.append(
+            WireCounts(minimal_first, minimal_move, wizard_first, wizard_move, wizard_next, summary_open, summary_key)
+        )
+    return WireCounts(*(max(getattr(run, name) for run in runs) for name in WireCounts.__dataclass_fields__))
