@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import AwaitMount
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from flows import Answers, Evaluation, Flow
 from outputs import verdict_text
@@ -143,6 +143,8 @@ class SummaryPage(Vertical):
         self._preview_timer.stop()
         if self.query("#preview") or not self.is_attached:
             return None
+        from textual.widgets import Markdown  # with markdown-it and pygments: imported when first needed
+
         # The wiki's parser, not Textual's default: the preview shows exactly what the wiki will show.
         note = render_markdown(self.flow, self.answers, file_facts(self.answers_path))
         return self.mount(Markdown(note, id="preview", open_links=False, parser_factory=wiki_parser))
