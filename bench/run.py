@@ -1,10 +1,10 @@
 """Every measurement of issues 7 and 20 in one run, each figure beside its baseline from the same run.
 
-    .venv/bin/python -m bench [--rounds 7] [--keys 10] [--idle 5] [--files 1000]
+    .venv/bin/python -m bench [--rounds 7] [--keys 10] [--idle 5] [--files 1000] [--sessions 20]
 
 Prints the table (figure, baseline, ratio, budget, OK/OVER) and a few figures for
 orientation; the exit code is 0 when every budget holds, 1 when one is exceeded and 2
-when the benchmark could not run (e.g. tmux is missing). Takes about two minutes.
+when the benchmark could not run (e.g. tmux is missing). Takes about five minutes.
 
 Every program is started as a child process and every tmux server has its own socket;
 all are ended before this returns, also on an error or Ctrl-C.
