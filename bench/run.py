@@ -1,10 +1,10 @@
-"""Every measurement of issue 7 in one run, each figure beside its baseline from the same run.
+"""Every measurement of issues 7 and 20 in one run, each figure beside its baseline from the same run.
 
-    .venv/bin/python -m bench [--rounds 7] [--keys 10] [--idle 5] [--files 1000]
+    .venv/bin/python -m bench [--rounds 7] [--keys 10] [--idle 5] [--files 1000] [--sessions 20]
 
 Prints the table (figure, baseline, ratio, budget, OK/OVER) and a few figures for
 orientation; the exit code is 0 when every budget holds, 1 when one is exceeded and 2
-when the benchmark could not run (e.g. tmux is missing). Takes about two minutes.
+when the benchmark could not run (e.g. tmux is missing). Takes about five minutes.
 
 Every program is started as a child process and every tmux server has its own socket;
 all are ended before this returns, also on an error or Ctrl-C.
@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import engine_growth, export_batch, headless, screens
+from bench import crowd, engine_growth, export_batch, headless, screens, wire
 from bench.budget import Check, Figure, all_within, table
 
 MB = 1024  # kB per MB, as /proc and ru_maxrss count
@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle", type=float, default=5.0, help="sekunder en ventende session måles i tomgang")
     parser.add_argument("--files", type=int, default=1000, help="svarfiler i den store eksport")
     parser.add_argument("--headless-rounds", type=int, default=15, help="gentagelser af eksporten")
+    parser.add_argument("--sessions", type=int, default=20, help="sessioner i tmux på én gang")
     args = parser.parse_args(argv)
     if not shutil.which("tmux"):
         print("bench: tmux mangler; installér det (sh tests/setup-tools.sh) og prøv igen.", file=sys.stderr)
@@ -83,6 +84,12 @@ def _measure_and_report(args: argparse.Namespace) -> int:
     started = datetime.datetime.now()
     with tempfile.TemporaryDirectory(prefix="bench-screens-") as workdir:
         samples = screens.measure(Path(workdir), args.rounds, args.keys, args.idle, progress)
+    progress("bytes på linjen (pseudoterminal 80×24)")
+    with tempfile.TemporaryDirectory(prefix="bench-wire-") as workdir:
+        wire_counts = wire.measure(Path(workdir), 2)
+    progress(f"{args.sessions} sessioner på én gang")
+    with tempfile.TemporaryDirectory(prefix="bench-crowd-") as workdir:
+        busy = crowd.measure(Path(workdir), args.sessions, args.keys, args.idle)
     progress("uden skærm: eksport og Textual")
     export = headless.export_against_pydantic(args.headless_rounds)
     loaded = headless.textual_loaded_by_headless_commands()
@@ -92,24 +99,41 @@ def _measure_and_report(args: argparse.Namespace) -> int:
         "flow": headless.peak_megabytes("import flows; flows.default_flow()"),
     }
     progress(f"{args.files} eksporter i én proces")
-    single, batch = export_batch.measure(args.files, 3)
+    export_per_file, floor_per_file = export_batch.measure(args.files, 3)
     progress("motoren: 100 og 1.000 spørgsmål")
     small, large = engine_growth.seconds_per_evaluation(100), engine_growth.seconds_per_evaluation(1000)
 
     ms = screens.median_ms
     culprits = sorted(name for name, modules in loaded.items() if modules)
+    first_minimal, key_minimal = ms(samples.first_minimal), ms(samples.options_minimal)
+    bytes_ = wire_counts
     rows: list[Figure | Check] = [
-        Figure("første skærm: wizard FIL", ms(samples.first_question), "ms", 1.15, ms(samples.first_minimal)),
-        Figure("første skærm: wizard (startskærm)", ms(samples.first_start), "ms", 1.15, ms(samples.first_minimal)),
-        Figure("pil ned/op mellem svarmuligheder", ms(samples.options_wizard), "ms", 1.2, ms(samples.options_minimal)),
-        Figure("Enter: næste spørgsmål vist og gemt", ms(samples.next_question), "ms", 3, ms(samples.options_minimal)),
+        Figure("første skærm: wizard FIL", ms(samples.first_question), "ms", 1.15, first_minimal),
+        Figure("første skærm: wizard (startskærm)", ms(samples.first_start), "ms", 1.15, first_minimal),
+        Figure("første skærm: færdig forberedelse", ms(samples.first_finished), "ms", 1.15, first_minimal),
+        Figure("pil ned/op mellem svarmuligheder", ms(samples.options_wizard), "ms", 1.2, key_minimal),
+        Figure("Enter: næste spørgsmål vist og gemt", ms(samples.next_question), "ms", 3, key_minimal),
+        *(Figure(name, ms(times), "ms", 3, key_minimal) for name, times in samples.changes.items()),
+        Figure("bytes: første skærm", bytes_.wizard_first, "B", 1.2, bytes_.minimal_first),
+        Figure("bytes: pil ned", bytes_.wizard_move, "B", 1.2, bytes_.minimal_move),
+        Figure("bytes: Enter til næste spørgsmål", bytes_.wizard_next, "B", 6000),
+        Figure("bytes: sammenfatning, rigeste eks. (^N)", bytes_.summary_key, "B", 12000),
+        Figure("bytes: sammenfatning, rigeste eks. (åbnet)", bytes_.summary_open, "B", 12000),
+        Figure(f"{args.sessions} sessioner: tast til skærm (p95)", busy.p95_many * 1000, "ms", 2, busy.p95_one * 1000),
+        Figure(f"{args.sessions} sessioner: CPU i tomgang i alt", busy.idle_percent, "%", IDLE_LIMIT * args.sessions),
         Figure("wizard export (hele processen)", export["export"] * 1000, "ms", 1.6, export["pydantic"] * 1000),
         Check(
             "uden skærm: ingen Textual-moduler",
             not culprits,
             f"ingen i {len(loaded)} kommandoer" if not culprits else "indlæst af: " + ", ".join(culprits),
         ),
-        Figure(f"{args.files} eksporter i én proces", batch * 1000, "ms", export_batch.BUDGET, single * 1000),
+        Figure(
+            f"{args.files} eksporter: pr. fil mod gulvet",
+            export_per_file * 1000,
+            "ms",
+            export_batch.BUDGET,
+            floor_per_file * 1000,
+        ),
         Figure(
             "hukommelse: højeste RSS (VmHWM)",
             statistics.median(samples.peak_wizard) / MB,
@@ -130,13 +154,22 @@ def _measure_and_report(args: argparse.Namespace) -> int:
     print("  første skærm, taster, hukommelse: bench/minimal_app.py (Header, Label, RadioSet, Footer), startet på")
     print("    samme måde i samme tmux-rude (80×24, TERM=xterm-256color); tasterne mod dens pil ned/op")
     print('  eksport: python -c "from pydantic import BaseModel" (hele processen)')
-    print("  1.000 eksporter: én eksport (hele processen); motor: samme motor på 100 spørgsmål")
+    print("  skærmskift: den minimale apps pil ned/op; færdig forberedelse: det rigeste eksempel (flest svar)")
+    print("  bytes: samme programmer i en pseudoterminal (80×24, xterm-256color), største tal af 2 runder")
+    print(f"  {args.sessions} sessioner: samme tastetryk i én session alene; tomgang: grænse 1 % pr. session")
+    print("  1.000 eksporter: tomllib læser samme filer og skriver samme antal bytes (gulvet), pr. fil ud over")
+    print("    opstarten; motor: samme motor på 100 spørgsmål")
     print(f'  CPU i tomgang: grænse {IDLE_LIMIT:g} % af én kerne ("nær nul")')
     print()
     print("Til orientering (uden budget):")
     drawn = ms(samples.next_drawn)
     print(f"  Enter: det næste spørgsmål står på skærmen efter {drawn:.1f} ms; svaret gemmes lige efter")
     print(f"  den minimale app i tomgang: {samples.idle_minimal or 0.0:.2f} % af én kerne")
+    print(
+        f"  {args.sessions} sessioner: hukommelse i alt {busy.memory_total / MB:.0f} MB "
+        f"({busy.memory_total / MB / args.sessions:.1f} MB pr. session, RSS); "
+        f"p50 tast til skærm {busy.p50_many * 1000:.1f} ms (alene {busy.p50_one * 1000:.1f} ms)"
+    )
     print(
         f"  hele processer: tom python {export['python'] * 1000:.0f} ms / {peaks['python']:.1f} MB, "
         f"pydantic {export['pydantic'] * 1000:.0f} ms / {peaks['pydantic']:.1f} MB, forløbet alene"

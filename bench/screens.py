@@ -11,6 +11,10 @@ Both programs are Python scripts in the same venv, started the same way.
 - next question: Enter on a choice until the next question is on the screen and the answer
   is in the answers file on disk (autosave included; the time until the screen alone shows
   it is kept too);
+- a finished preparation (the richest example, which opens on its summary): its first screen, then
+  every other screen change, each from the key until the screen shows it: export from the summary
+  (Enter), back to the last question (Ctrl+P), forward to the summary (Ctrl+N), the outline opened
+  (Ctrl+O) and a jump from it (Home, Enter), the explanation (Ctrl+F) and the reasons (Ctrl+R);
 - memory: peak resident size (VmHWM) of each program just before it quits;
 - idle CPU: utime + stime of a wizard waiting on a question, over a few seconds.
 """
@@ -30,7 +34,7 @@ from pathlib import Path
 from bench import minimal_app
 from bench.tmux import Tmux
 from flows import Answers, Flow, default_flow, evaluate
-from outputs.answers import dumps_answers
+from outputs.answers import dumps_answers, load_answers
 from wizard.pages import Page, neighbour
 
 PYTHON = sys.executable
@@ -51,6 +55,10 @@ def marker_on(label: str) -> Callable[[str], bool]:
     return lambda screen: any(line.lstrip().startswith("›") and label in line for line in screen.splitlines())
 
 
+def both(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda screen: first(screen) and second(screen)
+
+
 def highlighted(label: str) -> Callable[[str], bool]:
     """Textual's RadioSet shows the highlighted button in bold (captured with escape sequences)."""
     return lambda screen: any(label in line and "\x1b[1m" in line for line in screen.splitlines())
@@ -67,6 +75,8 @@ class Samples:
     options_wizard: list[float] = field(default_factory=list)
     next_question: list[float] = field(default_factory=list)  # on the screen and on disk
     next_drawn: list[float] = field(default_factory=list)  # on the screen
+    first_finished: list[float] = field(default_factory=list)
+    changes: dict[str, list[float]] = field(default_factory=dict)  # screen change -> key-to-screen times
     peak_minimal: list[int] = field(default_factory=list)
     peak_wizard: list[int] = field(default_factory=list)
     idle_minimal: float | None = None
@@ -112,6 +122,38 @@ class Scenario:
         )
 
 
+ROOT = Path(__file__).resolve().parents[1]
+FINISHED_FILE = "rig.toml"
+SUMMARY_TEXTS = ("Gem noten til mødet", "Til mødet (")
+CHANGES = (  # the screen changes of a finished preparation, in the order they are timed
+    "eksport fra sammenfatningen (Enter)",
+    "tilbage til sidste spørgsmål (^P)",
+    "frem til sammenfatningen (^N)",
+    "oversigten åbnes (^O)",
+    "hop fra oversigten (Home, Enter)",
+    "forklaring (^F)",
+    "begrundelse for buddet (^R)",
+)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The richest example (the most answers): a preparation the leader comes back to; it opens on the summary."""
+
+    path: Path
+    last_question: str
+    first_question: str
+
+    @classmethod
+    def build(cls, flow: Flow) -> Finished:
+        richest = max(sorted((ROOT / "examples").glob("*.toml")), key=lambda path: len(load_answers(path, flow).values))
+        evaluation = evaluate(flow, load_answers(richest, flow))
+        if evaluation.first_unanswered() is not None:
+            raise RuntimeError(f"{richest.name} er ikke færdig; ret bench/screens.py")
+        visible = evaluation.visible_questions
+        return cls(richest, visible[-1].text[:40], visible[0].text[:40])
+
+
 def cpu_seconds(pid: int) -> float:
     """utime + stime of the whole process (all its threads)."""
     text = Path(f"/proc/{pid}/stat").read_text()
@@ -137,6 +179,7 @@ class Screens:
     def __init__(self, tmux: Tmux, scenario: Scenario, keys: int, samples: Samples) -> None:
         self.tmux = tmux
         self.scenario = scenario
+        self.finished = Finished.build(scenario.flow)
         self.keys = keys
         self.samples = samples
 
@@ -196,8 +239,7 @@ class Screens:
             saved_after.append(self._saved(answers_path, option_id) - start)  # looked for once it is drawn
             time.sleep(SETTLE)
             self.tmux.keys("C-p")
-            back = marker_on(label)
-            self.tmux.wait(lambda screen, back=back: scenario.question_text in screen and back(screen), "spørgsmålet")
+            self.tmux.wait(both(drawn(scenario.question_text), marker_on(label)), "spørgsmålet")
             time.sleep(SETTLE)
         if idle_seconds:
             self.samples.idle_wizard = idle_cpu(pid, idle_seconds)
@@ -223,6 +265,53 @@ class Screens:
             time.sleep(0.0005)
         raise RuntimeError(f"svaret {option_id} blev aldrig gemt i {path}")
 
+    def wizard_finished(self, record: bool) -> None:
+        """A finished preparation: its first screen (the summary), then every other screen change."""
+        finished = self.finished
+        (self.tmux.workdir / FINISHED_FILE).write_bytes(finished.path.read_bytes())
+        (self.tmux.workdir / FINISHED_FILE.replace(".toml", ".md")).unlink(missing_ok=True)
+        first, _ = self._start([WIZARD, FINISHED_FILE], drawn(*SUMMARY_TEXTS, "Genveje"), "sammenfatningen")
+        changes: dict[str, list[float]] = {name: [] for name in CHANGES}
+        time.sleep(SETTLE)
+        export, back, forward, outline, jump, explain, reasons = CHANGES
+
+        def closed(screen: str) -> bool:
+            return "Escape eller Enter lukker" not in screen
+
+        changes[export].append(self._key("Enter", drawn("Noten er gemt"), "beskeden om noten"))
+        time.sleep(SETTLE)
+        for _ in range(max(1, self.keys // 2)):
+            changes[back].append(self._key("C-p", drawn(finished.last_question), "det sidste spørgsmål"))
+            time.sleep(SETTLE)
+            changes[forward].append(self._key("C-n", drawn(*SUMMARY_TEXTS), "sammenfatningen"))
+            time.sleep(SETTLE)
+            changes[outline].append(self._key("C-o", drawn("Enter springer dertil"), "oversigten"))
+            time.sleep(SETTLE)
+            self.tmux.keys("Home")
+            time.sleep(SETTLE)
+            on_first = drawn(finished.first_question, "Spørgsmål 1 af")
+            changes[jump].append(self._key("Enter", on_first, "det første spørgsmål"))
+            time.sleep(SETTLE)
+            changes[explain].append(self._key("C-f", drawn("Escape eller Enter lukker"), "forklaringen"))
+            time.sleep(SETTLE)
+            self._key("Escape", closed, "spørgsmålet igen")
+            time.sleep(SETTLE)
+            changes[reasons].append(self._key("C-r", drawn("Begrundelse for buddet"), "begrundelsen"))
+            time.sleep(SETTLE)
+            self._key("Escape", closed, "spørgsmålet igen")
+            time.sleep(SETTLE)
+            self.tmux.keys("C-o")
+            self.tmux.wait(drawn("Enter springer dertil"), "oversigten")
+            self.tmux.keys("End")
+            time.sleep(SETTLE)
+            self._key("Enter", drawn(*SUMMARY_TEXTS), "sammenfatningen")
+            time.sleep(SETTLE)
+        self._quit()
+        if record:
+            self.samples.first_finished.append(first)
+            for name, times in changes.items():
+                self.samples.changes.setdefault(name, []).extend(times)
+
     def wizard_start_screen(self, record: bool) -> None:
         first, _ = self._start([WIZARD], drawn("Kerneopgave-guiden", "betyder Ctrl-tasten", "Genveje"), "startskærmen")
         time.sleep(SETTLE)
@@ -245,6 +334,7 @@ def measure(workdir: Path, rounds: int, keys: int, idle_seconds: float, progress
                 partial(screens.minimal, record, idle),
                 partial(screens.wizard_on_question, record, idle),
                 partial(screens.wizard_start_screen, record),
+                partial(screens.wizard_finished, record),
             ]
             for session in sessions if number % 2 == 0 else reversed(sessions):
                 session()

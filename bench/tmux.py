@@ -75,7 +75,7 @@ class Tmux:
         """The output of the next command block (%begin … %end); notifications outside blocks are skipped."""
         while not self._line().startswith(b"%begin"):
             pass
-        lines = []
+        lines: list[bytes] = []
         while True:
             line = self._line()
             if line.startswith(b"%end"):

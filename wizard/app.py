@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -67,6 +68,12 @@ class WizardApp(App[int]):
         self.animation_level = "none"  # no sliding over a slow SSH line
         self._save_timer = None
         self.hung_up = False
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's terminal driver, writing only what changes on the screen (``wizard.screen_memory``)."""
+        from wizard.screen_memory import WizardDriver
+
+        return WizardDriver
 
     def get_line_filters(self) -> list[LineFilter]:
         """Textual's filters, then ours: no control character from a file or a paste reaches the terminal."""
@@ -224,7 +231,7 @@ class WizardApp(App[int]):
         self.notify("Tryk Ctrl+Q for at afslutte. Dine svar bliver gemt først.", title="Vil du afslutte?")
 
     def hang_up(self) -> None:
-        """The terminal is gone (SIGHUP, or SIGTERM): save, let go of the file, leave."""
+        """The terminal is gone (SIGHUP, or POLLHUP on the terminal, or SIGTERM): save, let go of the file, leave."""
         self.hung_up = True
         saved = True
         if self.preparation is not None:

@@ -191,10 +191,19 @@ def _points(items: tuple[AgendaItem, ...]) -> str:
     return f"punkt {first}" if first == last else f"punkt {first}–{last}"
 
 
+_LIST_ITEM = re.compile(r"(.*), nr\. (\d+)")
+
+
+@lru_cache(maxsize=4096)  # the flow's section names: a few hundred, asked for again in every note of a batch
 def _list_item(section: str) -> tuple[str, int | None]:
     """ "Afsnit, nr. 3" -> ("Afsnit", 3): an item of a numbered list in the source; else (section, None)."""
-    match = re.fullmatch(r"(.*), nr\. (\d+)", section)
+    match = _LIST_ITEM.fullmatch(section)
     return (match.group(1), int(match.group(2))) if match else (section, None)
+
+
+@lru_cache(maxsize=64)  # one per source of the flow: the same for every note of a batch
+def _contents_order(contents: tuple[str, ...]) -> dict[str, int]:
+    return {section: index for index, section in enumerate(contents)}
 
 
 def _excerpt(text: str, words: int) -> str | None:
@@ -262,8 +271,7 @@ class _Note:
 
     def _section_order(self, source_id: str) -> dict[str, int]:
         """A source's sections in the publication's own order (its contents), then the rest in flow order."""
-        contents = self.flow.source(source_id).contents
-        order = {section: index for index, section in enumerate(contents)}
+        order = dict(_contents_order(self.flow.source(source_id).contents))
         for section in self.cited.get(source_id, []):
             order.setdefault(_list_item(section)[0], len(order))
         return order

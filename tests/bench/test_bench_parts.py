@@ -116,3 +116,28 @@ def gone(pid: int) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_the_finished_preparation_is_the_richest_example_and_opens_on_its_summary():
+    from bench.screens import Finished
+
+    finished = Finished.build(default_flow())
+    assert finished.path.suffix == ".toml" and finished.path.parent.name == "examples"
+    assert finished.last_question and finished.first_question.startswith("Hvad hedder")
+
+
+def test_the_virtual_screen_keeps_what_the_bytes_draw_and_skips_other_sequences():
+    from bench.wire import VirtualScreen
+
+    screen = VirtualScreen(rows=3, columns=10)
+    screen.feed("\x1b[?1049h\x1b]0;titel\x07\x1b[2;3H\x1b[1mHej\x1b[0m")
+    screen.feed("\x1b[3;1Hda\x1b[")  # an escape sequence split between two reads
+    screen.feed("48;5;1mx\x1b[0m")
+    assert screen.text() == "\n  Hej\ndax"
+    assert screen.cells[1][2] == ("\x1b[1m", "H") and screen.cells[2][2] == ("\x1b[48;5;1m", "x")
+
+
+def test_the_95th_percentile_of_twenty_is_near_the_top():
+    from bench.crowd import p95
+
+    assert p95([float(value) for value in range(1, 21)]) == pytest.approx(19.05)

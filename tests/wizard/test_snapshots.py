@@ -246,6 +246,14 @@ def test_outline(snap_compare, flow, workdir):
     assert snap_compare(app_on(flow, SCREEN_VISITS), press=["ctrl+o"], terminal_size=SIZE)
 
 
+async def preview_built(pilot) -> None:
+    """The summary builds the note's preview a moment after it is shown (PREVIEW_DELAY): wait for it."""
+    from wizard.widgets.summary_page import PREVIEW_DELAY
+
+    await pilot.pause(PREVIEW_DELAY + 0.2)
+    await pilot.wait_for_scheduled_animations()
+
+
 def test_summary_with_preview(snap_compare, flow, workdir):
     answers = Answers(
         values={**SCREEN_VISITS.values, "kontakt-aendres": "erstattes", "kanaler": ("skaerm", "telefon")},
@@ -253,12 +261,12 @@ def test_summary_with_preview(snap_compare, flow, workdir):
         notes=SCREEN_VISITS.notes,
         discuss=SCREEN_VISITS.discuss,
     )
-    assert snap_compare(app_on(flow, answers), terminal_size=SIZE)
+    assert snap_compare(app_on(flow, answers), terminal_size=SIZE, run_before=preview_built)
 
 
 def test_summary_after_export(snap_compare, flow, workdir):
     answers = Answers(values={**SCREEN_VISITS.values, "kontakt-aendres": "nej", "kort-formaal": "Færre skridt."})
-    assert snap_compare(app_on(flow, answers), press=["enter"], terminal_size=SIZE)
+    assert snap_compare(app_on(flow, answers), press=["enter"], terminal_size=SIZE, run_before=preview_built)
 
 
 def test_save_error_is_shown(snap_compare, flow, workdir, monkeypatch):

@@ -189,6 +189,12 @@ class PrepareScreen(Screen):
         """Page Down turns the page; on the summary it scrolls the note instead."""
         body = self.query_one("#page", VerticalScroll)
         if self.page == SUMMARY:
+            from wizard.widgets.summary_page import SummaryPage
+
+            for summary in self.query(SummaryPage):  # the preview is built when first needed
+                building = summary.add_preview()
+                if building is not None:
+                    await building
             body.scroll_page_down(animate=False)
         else:
             await self.go(1)

@@ -13,7 +13,8 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widget import AwaitMount
+from textual.widgets import Static
 
 from flows import Answers, Evaluation, Flow
 from outputs.note import (
@@ -29,6 +30,8 @@ from outputs.note import (
 from outputs.wording import verdict_text
 from outputs.wording.words import answer_text, display_path, shorten
 from wizard.widgets.line_input import LineInput
+
+PREVIEW_DELAY = 1.0  # seconds on the summary before the note's preview is built (or at once on Page Down)
 
 
 def export_path_for(answers_path: Path) -> Path:
@@ -134,6 +137,21 @@ class SummaryPage(Vertical):
         yield Static("", id="export-message", markup=False)
         yield Static(agenda_text(self.flow, agenda), id="agenda")
         yield Static("Forhåndsvisning af noten (Page Down / Page Up ruller):", classes="label", markup=False)
+
+    def on_mount(self) -> None:
+        # The preview is Textual's Markdown, a widget per block: about 0.4 s for a rich note, and it lies
+        # below the first screen at 80x24. Built with the page, it held every arrival here (opening a
+        # finished file, Ctrl+N) that long. So it is built when the leader has looked at the summary for
+        # a moment, or at once when they scroll to it (Page Down, see PrepareScreen) (issue 20).
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self.add_preview)
+
+    def add_preview(self) -> AwaitMount | None:
+        """Build the note's preview unless it is there; what to await for it to be mounted."""
+        self._preview_timer.stop()
+        if self.query("#preview") or not self.is_attached:
+            return None
+        from textual.widgets import Markdown  # with markdown-it and pygments: imported when first needed
+
         # The wiki's parser, not Textual's default: the preview shows exactly what the wiki will show.
         note = render_markdown(self.flow, self.answers, file_facts(self.answers_path))
-        yield Markdown(note, id="preview", open_links=False, parser_factory=wiki_parser)
+        return self.mount(Markdown(note, id="preview", open_links=False, parser_factory=wiki_parser))
