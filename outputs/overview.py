@@ -72,17 +72,23 @@ def render_overview(flow: Flow, preparations: list[Preparation]) -> str:
 
 
 def _order(item: Preparation) -> tuple[str, str]:
-    return (_name(item.answers).casefold(), item.file)
+    return (technology_name(item.answers).casefold(), item.file)
 
 
-def _name(answers: Answers) -> str:
+def technology_name(answers: Answers) -> str:
+    """The technology's name on one line, "" when the leader has not named it yet (also for the start screen)."""
     name = answers.values.get(NAME_QUESTION)
     return one_line(name) if isinstance(name, str) and one_line(name) else ""
 
 
+def progress(evaluation: Evaluation) -> str:
+    """ "12 af 40": the relevant questions answered, as the overview's *Besvaret* and the start screen say it."""
+    return f"{evaluation.answered} af {evaluation.visible}"
+
+
 def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
     evaluation = evaluate(flow, item.answers)
-    name = table_cell(_name(item.answers) or f"{NO_NAME} {one_line(item.file)}")
+    name = table_cell(technology_name(item.answers) or f"{NO_NAME} {one_line(item.file)}")
     technology = f"[{name}](<{_link_target(item.note_link)}>)" if item.note_link else name
     return (
         technology,
@@ -93,7 +99,7 @@ def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
         _judgement(flow, evaluation, item.answers),
         table_cell(", ".join(flow.trait(trait_id).title for trait_id in evaluation.traits) or "–"),
         table_cell(_meeting(meeting_agenda(flow, item.answers, evaluation))),
-        table_cell(f"{evaluation.answered} af {evaluation.visible}"),
+        table_cell(progress(evaluation)),
         table_cell(item.changed.isoformat() if item.changed else "–"),
     )
 

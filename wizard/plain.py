@@ -34,8 +34,15 @@ from outputs.printable import printable
 from outputs.saving import SaveError
 from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
 from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, hidden_by, open_preparation, with_value
-from wizard.widgets.page_texts import AGREE, chosen_judgement, explanation, judgement_choices, traits_explanation
-from wizard.widgets.wording import answer_text, display_path, progress_text
+from wizard.widgets.page_texts import (
+    AGREE,
+    chosen_judgement,
+    explanation,
+    judgement_choices,
+    traits_explanation,
+    traits_label,
+)
+from wizard.widgets.wording import answer_text, command_name, display_path, goodbye_lines, progress_text
 
 WIDTH = 80
 INTERRUPTED = 130
@@ -435,7 +442,7 @@ class PlainDialogue:
         evaluation = self.evaluation
         suggested = set(evaluation.suggested_traits)
         self.say()
-        self.say("Træk, mødet bør se på (forvalgt ud fra dine svar):")
+        self.say(traits_label(evaluation, self.answers.traits))
         for number, trait in enumerate(self.flow.traits, 1):
             marks = ["foreslået ud fra dine svar"] if trait.id in suggested else []
             if trait.id in evaluation.traits:
@@ -562,8 +569,12 @@ class PlainDialogue:
             message = preparation.move_to(Path(name.strip()).expanduser())
             if message:
                 self.say(message)
-        self.say(f"Dine svar er gemt i {display_path(preparation.path)}.")
-        self.say(f"Fortsæt senere med: wizard --plain {display_path(preparation.path)}")
+        where = self.section_shown or ""
+        command = command_name(sys.argv[0])
+        for line in goodbye_lines(
+            preparation.evaluation, self.flow, preparation.path, saved=True, where=where, command=command, plain=True
+        ):
+            self.say(line)
         return True
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from flows import Evaluation, Flow
+from flows import Evaluation, Flow, Kind
 
 PageKind = Literal["spørgsmål", "vurdering", "sammenfatning"]
 
@@ -57,6 +57,26 @@ def resume_page(evaluation: Evaluation) -> Page:
     """Where an opened file continues: the first unanswered visible question, else the summary."""
     question = evaluation.first_unanswered()
     return Page("spørgsmål", question.id) if question else SUMMARY
+
+
+def resume_point(evaluation: Evaluation) -> tuple[Page, bool]:
+    """Where an opened file continues, and whether the leader may have been cut off there.
+
+    A choice is saved whole, but a text is saved while it is typed: when the connection drops
+    mid-sentence, the half-typed answer is in the file and the first unanswered question is
+    the *next* one. The file does not say whether the text was finished, so when the question
+    just before the first unanswered one is an answered text, the guide reopens on that text
+    (True: say that it may be unfinished). A finished text costs the leader one Enter.
+    """
+    question = evaluation.first_unanswered()
+    if question is None:
+        return SUMMARY, False
+    visible = evaluation.visible_questions
+    index = next(position for position, shown in enumerate(visible) if shown.id == question.id)
+    before = visible[index - 1] if index else None
+    if before is not None and before.kind is Kind.TEXT and before.id in evaluation.visible_answers:
+        return Page("spørgsmål", before.id), True
+    return Page("spørgsmål", question.id), False
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 "(•)" / "( )" for one choice, "[x]" / "[ ]" for several, and "›" before the
 highlighted option while the list has focus: a leader with NO_COLOR=1 or a
-16-colour terminal still sees what is chosen and where the cursor is.
+16-colour terminal still sees what is chosen and where the cursor is. The first
+nine options are numbered, because the keys 1–9 pick them.
 """
 
 from __future__ import annotations
@@ -53,10 +54,14 @@ class ChoiceList(OptionList, inherit_bindings=False):
         chosen: Sequence[str] = (),
         exclusive: frozenset[str] = frozenset(),
         actions: bool = False,
+        pick_on_enter: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         self.choices = tuple(choices)
+        # Several-choice: Enter with nothing ticked ticks the highlighted option, as Enter on a
+        # one-choice list picks it (an answer's list; for the traits "none" is an answer of its own).
+        self.pick_on_enter = pick_on_enter
         self.multiple = multiple
         self.exclusive = exclusive  # several-choice options picked alone ("Ingen af dem", "Ved ikke")
         self.actions = actions  # a menu: no boxes, and Space acts like Enter
@@ -71,11 +76,12 @@ class ChoiceList(OptionList, inherit_bindings=False):
     def _prompt(self, index: int, cursor: bool) -> str:
         choice_id, label = self.choices[index]
         picked = choice_id in self.chosen
+        mark = f"{'›' if cursor else ' '} {str(index + 1) + '.' if index < 9 else '  '}"  # the digit that picks it
         if self.actions:
-            return f"{'›' if cursor else ' '} {label}"
+            return f"{mark} {label}"
         boxes = ("[x]", "[ ]") if self.multiple else ("(•)", "( )")
         box = boxes[0] if picked else boxes[1]
-        return f"{'›' if cursor else ' '} {box} {label}"
+        return f"{mark} {box} {label}"
 
     def _options_for(self, cursor: int | None) -> list[Option]:
         return [
@@ -142,7 +148,10 @@ class ChoiceList(OptionList, inherit_bindings=False):
             self.post_message(self.Chosen(self, choice_id, True))
             return
         if self.multiple:
-            if not advance:  # Space toggles; Enter only moves on
+            if advance and self.pick_on_enter and not self.chosen:
+                self.chosen = [choice_id]  # nothing ticked: Enter picks the highlighted option, as on one-choice lists
+                self._redraw()
+            elif not advance:  # Space toggles; Enter only moves on
                 picked = set(self.chosen) ^ {choice_id}
                 if choice_id in picked:  # an option that stands alone clears the others, and the other way round
                     picked = {choice_id} if choice_id in self.exclusive else picked - self.exclusive

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
 from flows import Answers, Flow, Kind, Question
 from wizard.widgets.choices import ChoiceList
-from wizard.widgets.line_input import LineInput
 from wizard.widgets.mark import MarkToggle
 from wizard.widgets.page_texts import explanation, source_line
 
@@ -17,13 +16,14 @@ from wizard.widgets.page_texts import explanation, source_line
 __all__ = ["DISCUSS_LABEL", "QuestionPage", "explanation", "hint", "source_line"]
 
 DISCUSS_LABEL = "Til drøftelse på mødet (Ctrl+T)"
+NOTE_LABEL = "Note til mødet (valgfri; Tab hertil, Enter går videre, Ctrl+J ny linje):"
 
 
 def hint(question: Question) -> str:
     if question.kind is Kind.MULTI:
-        return "Mellemrum vælger og fravælger · Enter går videre · Ctrl+F forklaring"
+        return "Mellemrum vælger flere · Enter går videre (uden valg: vælger det markerede)"
     if question.is_choice:
-        return "Enter vælger og går videre · Mellemrum vælger · Ctrl+F forklaring"
+        return "Enter vælger og går videre · Mellemrum eller tallet vælger"
     return "Enter går videre · Ctrl+J ny linje · Ctrl+F forklaring"
 
 
@@ -57,8 +57,10 @@ class QuestionPage(Vertical):
         if self.question.is_choice:
             choices, multiple, chosen = self._choices()
             exclusive = self.question.exclusive_ids
-            return ChoiceList(choices, multiple=multiple, chosen=chosen, exclusive=exclusive, id="answer")
-        from wizard.widgets.text_answer import AnswerText  # loaded when a text question is first shown
+            return ChoiceList(
+                choices, multiple=multiple, chosen=chosen, exclusive=exclusive, pick_on_enter=True, id="answer"
+            )
+        from wizard.widgets.text_answer import AnswerText  # loaded when a question page is first shown
 
         value = self.answers.values.get(self.question.id)
         return AnswerText(value if isinstance(value, str) else "", id="answer", placeholder="Skriv dit svar her")
@@ -72,11 +74,11 @@ class QuestionPage(Vertical):
         yield self._answer_field()
         yield Static(hint(question), classes="hint", markup=False)
         yield MarkToggle(DISCUSS_LABEL, question.id in answers.discuss, id="discuss")
-        with Horizontal(classes="note-row"):
-            yield Static("  Note:", classes="note-label", markup=False)
-            yield LineInput(
-                answers.notes.get(question.id, ""), id="note", placeholder="en bemærkning til mødet (valgfri)"
-            )
+        from wizard.widgets.text_answer import AnswerText
+
+        # Several lines, wrapped, with a border that turns heavy when it has focus: a note is often a sentence or two.
+        yield Static(NOTE_LABEL, classes="question-note-label", markup=False)
+        yield AnswerText(answers.notes.get(question.id, ""), id="note", placeholder="en bemærkning til mødet")
 
     async def show(self, question: Question, answers: Answers) -> None:
         """Show ``question`` instead, as ``compose`` would have built it."""
@@ -95,6 +97,8 @@ class QuestionPage(Vertical):
             await self.mount(self._answer_field(), after=".question")
         self.query_one(".hint", Static).update(hint(question))
         self.query_one("#discuss", MarkToggle).checked = question.id in answers.discuss
-        note = self.query_one("#note", LineInput)
-        note.value = answers.notes.get(question.id, "")
-        note.cursor_position = len(note.value)  # where a new field has its cursor
+        from wizard.widgets.text_answer import AnswerText
+
+        note = self.query_one("#note", AnswerText)
+        note.load_text(answers.notes.get(question.id, ""))
+        note.move_cursor(note.document.end)  # where a new field has its cursor
