@@ -32,7 +32,7 @@ from outputs.locking import real_path
 from outputs.os_messages import danish_reason
 from outputs.printable import printable
 from outputs.saving import SaveError
-from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
+from wizard.screens.pages import JUDGEMENT, RESUMED_ON_TEXT, SUMMARY, Page, neighbour, outline, resume_point
 from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, hidden_by, open_preparation, with_value
 from wizard.widgets.page_texts import (
     AGREE,
@@ -207,9 +207,12 @@ class PlainDialogue:
         self.say(
             "Skriv dit svar, og tryk Enter. Et bogstav alene på en linje er en tast: ? forklarer, q gemmer og stopper."
         )
-        page: Page | None = resume_page(self.evaluation)
+        resumed, maybe_cut_off = resume_point(self.evaluation)
+        page: Page | None = resumed
         if page != Page("spørgsmål", self.flow.sections[0].questions[0].id):
             self.say(f"Du fortsætter, hvor du slap: {progress_text(self.evaluation, None)}.")
+        if maybe_cut_off:  # the same judgement as the screens (wizard.screens.pages.resume_point)
+            self.say(RESUMED_ON_TEXT)
         while page is not None:
             if page.kind == "spørgsmål":
                 page = self.question_page(page)

@@ -339,3 +339,25 @@ def test_readme_names_the_commands_that_work_on_a_fresh_clone() -> None:
     assert "Opsummeringen" not in readme and "**Sammenfatning og eksport**" in readme
     assert "./start forberedelse.toml" in readme and ".venv/bin/wizard" in readme
     assert "første `./start`" in readme.lower() or "første gang" in readme
+
+
+def test_a_finished_sentence_or_the_name_alone_resumes_at_the_first_unanswered() -> None:
+    finished = evaluate(FLOW, Answers(values={"navn": "X", "beskrivelse": "Borgere ses på skærm."}))
+    assert resume_point(finished) == (Page("spørgsmål", finished.first_unanswered().id), False)
+    name_only = evaluate(FLOW, Answers(values={"navn": "Skærmbesøg i hjemmeplejen"}))  # as `template --data` makes
+    assert resume_point(name_only) == (Page("spørgsmål", "beskrivelse"), False)
+    cut = evaluate(FLOW, Answers(values={"navn": "X", "beskrivelse": "Borgere ses på skærm, og"}))
+    assert resume_point(cut) == (Page("spørgsmål", "beskrivelse"), True)
+
+
+def test_the_plain_mode_also_returns_to_a_cut_off_text_and_says_so_then_says_goodbye(workdir: Path) -> None:
+    from wizard.plain import run_plain
+
+    save_answers(Path("svar.toml"), FLOW, Answers(values={"navn": "X", "beskrivelse": "Borgere ses på skærm, og"}))
+    written = io.StringIO()
+    code = run_plain(Path("svar.toml"), FLOW, read=io.StringIO("q\n"), write=written)
+    said = " ".join(written.getvalue().split())
+    assert code == 0
+    assert "kan det være uafsluttet" in said
+    assert said.index("uafsluttet") < said.index("Beskriv kort") < said.index("Dit svar nu: Borgere ses på skærm, og")
+    assert "Dine svar er gemt i ./svar.toml." in said and "--plain ./svar.toml" in said and "export ./svar.toml" in said

@@ -27,7 +27,7 @@ from outputs.os_messages import danish_reason
 from outputs.saving import SaveError
 from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen, HideAnswersDialog
 from wizard.screens.outline import OutlineScreen
-from wizard.screens.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_point
+from wizard.screens.pages import JUDGEMENT, RESUMED_ON_TEXT, SUMMARY, Page, neighbour, outline, resume_point
 from wizard.screens.verdict import VerdictScreen
 from wizard.session import hidden_by, with_value
 from wizard.widgets.choices import ChoiceList
@@ -52,12 +52,6 @@ SUMMARY_EXPLANATION = (
     "Med Ctrl+L lægger du noten i projektets wiki i ét skridt, når IT har sat KERNEOPGAVE_WIKI op "
     "(noten og oversigten committes og sendes).\n\n"
     "Du kan gå tilbage og ændre svar når som helst (Ctrl+P eller Ctrl+O); eksportér bagefter igen."
-)
-
-
-RESUMED_ON_TEXT = (
-    "Det er det svar, du skrev sidst. Blev guiden lukket, mens du skrev, kan det være uafsluttet: "
-    "læs det, ret det, og tryk Enter for at gå videre."
 )
 
 
@@ -281,7 +275,8 @@ class PrepareScreen(Screen):
                 self.call_later(self.go, 1)  # Enter on ticked options only moves on
                 return
             # Nothing was ticked, so Enter ticked the highlighted option (as on a one-choice list): say so.
-            label = self.flow.questions[question_id].label_of(event.value[0])
+            picked = event.value if isinstance(event.value, tuple) else ()
+            label = ", ".join(self.flow.questions[question_id].label_of(option) for option in picked)
             self.notify(f"Du har valgt »{label}«. Vil du vælge flere, så gå tilbage (Ctrl+P) og brug Mellemrum.")
         self.propose(with_value(self.preparation.answers, question_id, event.value), event.advance)
 

@@ -7,7 +7,7 @@ must not hold up the first screen, and the leader can start typing a name meanwh
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,6 +23,7 @@ from wizard.widgets.wording import display_path, folder_rows, free_name
 
 if TYPE_CHECKING:
     from outputs.preparations_here import FolderEntry
+    from wizard.app import WizardApp
 
 NEW = "ny"
 OTHER = "anden"
@@ -45,8 +46,12 @@ class StartScreen(Screen):
         self.entries: list[FolderEntry] = []
         self.field_mode: str | None = None  # NEW, OTHER or None (open or start, whichever fits)
 
+    @property
+    def wizard(self) -> WizardApp:
+        return cast("WizardApp", self.app)
+
     def compose(self) -> ComposeResult:
-        flow = self.app.flow
+        flow = self.wizard.flow
         with VerticalScroll(id="start"):
             with Horizontal(id="start-top"):
                 yield Static(self.app.title, id="start-title", markup=False)
@@ -77,7 +82,7 @@ class StartScreen(Screen):
     def _read_folder(self) -> None:
         from outputs.preparations_here import preparations_in
 
-        entries = preparations_in(Path(), self.app.flow)
+        entries = preparations_in(Path(), self.wizard.flow)
         self.app.call_from_thread(self._show_folder, entries)
 
     def _show_folder(self, entries: list[FolderEntry]) -> None:
@@ -114,7 +119,7 @@ class StartScreen(Screen):
         from wizard.app import OpenError
 
         try:
-            self.app.open(path, new=new)
+            self.wizard.open(path, new=new)
         except OpenError as error:
             self._show(str(error))
 
