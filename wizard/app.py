@@ -276,8 +276,13 @@ def say_goodbye(preparation: Preparation, where: str) -> None:
         where=where,
         command=command_name(sys.argv[0]),
     )
+    sentences = [line for line in lines if not line.startswith(("Fortsæt:", "Lav noten:"))]
+    commands = [line for line in lines if line not in sentences]
     with contextlib.suppress(OSError):  # the terminal went away as the guide closed
-        print_wrapped(printable("\n".join(lines), keep_newlines=True), sys.stdout)  # a name may hold escapes
+        print_wrapped(printable("\n".join(sentences), keep_newlines=True), sys.stdout)  # a name may hold escapes
+        # A command is never broken in two: copied from the terminal, it must still run.
+        sys.stdout.write("".join(f"{printable(command)}\n" for command in commands))
+        sys.stdout.flush()
 
 
 def print_wrapped(text: str, stream: TextIO) -> None:
