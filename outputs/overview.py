@@ -81,11 +81,6 @@ def technology_name(answers: Answers) -> str:
     return one_line(name) if isinstance(name, str) and one_line(name) else ""
 
 
-def progress(evaluation: Evaluation) -> str:
-    """ "12 af 40": the relevant questions answered, as the overview's *Besvaret* and the start screen say it."""
-    return f"{evaluation.answered} af {evaluation.visible}"
-
-
 def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
     evaluation = evaluate(flow, item.answers)
     name = table_cell(technology_name(item.answers) or f"{NO_NAME} {one_line(item.file)}")
@@ -99,7 +94,7 @@ def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
         _judgement(flow, evaluation, item.answers),
         table_cell(", ".join(flow.trait(trait_id).title for trait_id in evaluation.traits) or "–"),
         table_cell(_meeting(meeting_agenda(flow, item.answers, evaluation))),
-        table_cell(progress(evaluation)),
+        table_cell(f"{evaluation.answered} af {evaluation.visible}"),
         table_cell(item.changed.isoformat() if item.changed else "–"),
     )
 

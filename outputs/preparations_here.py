@@ -3,7 +3,8 @@
 A leader who runs the guide in a folder expects to see the preparations in it, not to
 remember a file name. Each ``*.toml`` file is read as ``wizard oversigt`` reads it
 (``outputs.answers_file``) and summarised in the overview's own words
-(``outputs.overview``): the technology's name and how many relevant questions are answered.
+(``outputs.overview``): the technology's name; and the engine's evaluation, which the screen
+turns into "how far" in the same words as its title bar.
 
 Which files are listed:
 
@@ -25,11 +26,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from flows import Flow, evaluate
+from flows import Evaluation, Flow, evaluate
 from outputs.answers_file import check_answers_bytes
 from outputs.answers_names import FILE_TABLE
 from outputs.os_messages import danish_reason
-from outputs.overview import progress, technology_name
+from outputs.overview import technology_name
 from outputs.text_decode import read_limited
 
 # More than this many TOML files in one folder is not a folder of preparations; reading them
@@ -44,8 +45,7 @@ class FolderEntry:
     path: Path
     changed: datetime
     technology: str = ""  # "" when not named yet (or unreadable)
-    progress: str = ""  # "12 af 40"
-    finished: bool = False  # every relevant question answered
+    evaluation: Evaluation | None = None  # None when it cannot be opened
     problem: str | None = None  # why it cannot be opened, in a few words
 
     @property
@@ -88,11 +88,4 @@ def _entry(path: Path, mtime: float, flow: Flow) -> FolderEntry | None:
         first = next((problem for problem in problems if problem.is_error), None)
         reason = f"fejl i linje {first.line}: {first.message}" if first else "kan ikke læses"
         return FolderEntry(path, changed, problem=reason)
-    evaluation = evaluate(flow, answers)
-    return FolderEntry(
-        path,
-        changed,
-        technology=technology_name(answers),
-        progress=progress(evaluation),
-        finished=evaluation.visible > 0 and evaluation.answered == evaluation.visible,
-    )
+    return FolderEntry(path, changed, technology=technology_name(answers), evaluation=evaluate(flow, answers))

@@ -92,7 +92,7 @@ class StartScreen(Screen):
         if not entries:
             label.update("Der er ingen forberedelser i denne mappe endnu.")
             return
-        header, rows = folder_rows(entries)
+        header, rows = folder_rows(entries, self.wizard.flow)
         columns = self.query_one("#start-columns", Static)
         columns.update(header)
         columns.display = True

@@ -80,12 +80,20 @@ def progress_text(evaluation: Evaluation, question_id: str | None, flow: Flow | 
     return f"Spørgsmål {position} af {total}"
 
 
-# The start screen's columns: file, technology, progress and last change fill 68 cells, beside "› 1. "
+# The start screen's columns: file, technology, progress and last change fill 70 cells, beside "› 1. "
 # (5 cells) in a list 76 cells wide at 80 columns.
-FOLDER_COLUMNS = (20, 22, 9, 11)
+FOLDER_COLUMNS = (22, 18, 12, 12)
 
 
-def folder_rows(entries: Sequence[FolderEntry], today: date | None = None) -> tuple[str, list[str]]:
+def short_progress(evaluation: Evaluation, flow: Flow) -> str:
+    """ "12 af 40", or "2 af ca. 70" while the triage has not settled the path (as ``progress_text``)."""
+    length = flow.length
+    if length is not None and evaluation.path is Verdict.UNRESOLVED:
+        return f"{evaluation.answered} af ca. {max(evaluation.visible, length.change_questions)}"
+    return f"{evaluation.answered} af {evaluation.visible}"
+
+
+def folder_rows(entries: Sequence[FolderEntry], flow: Flow, today: date | None = None) -> tuple[str, list[str]]:
     """The header and one line per preparation for the start screen's list, in aligned columns."""
     today = today or date.today()
     name_width, technology_width, progress_width, changed_width = FOLDER_COLUMNS
@@ -99,7 +107,7 @@ def folder_rows(entries: Sequence[FolderEntry], today: date | None = None) -> tu
             rows.append(f"{name}  {shorten('kan ikke åbnes: ' + entry.problem, rest_width)}")
             continue
         technology = shorten(entry.technology or "(uden navn)", technology_width).ljust(technology_width)
-        progress = entry.progress.ljust(progress_width)
+        progress = (short_progress(entry.evaluation, flow) if entry.evaluation else "").ljust(progress_width)
         rows.append(f"{name}  {technology}  {progress}  {when_changed(entry.changed, today)}")
     return header.rstrip(), rows
 
