@@ -82,7 +82,7 @@ def progress_text(evaluation: Evaluation, question_id: str | None, flow: Flow | 
 
 # The start screen's columns: file, technology, progress and last change fill 70 cells, beside "› 1. "
 # (5 cells) in a list 76 cells wide at 80 columns.
-FOLDER_COLUMNS = (22, 18, 12, 12)
+FOLDER_COLUMNS = (20, 20, 12, 12)
 
 
 def short_progress(evaluation: Evaluation, flow: Flow) -> str:
