@@ -69,3 +69,21 @@ def test_start_list_lock_cut_off_resume_and_goodbye_in_a_real_terminal(tmp_path:
     finally:
         first.kill_server()
         second.kill_server()
+
+
+def test_enter_pressed_quickly_three_times_answers_three_questions(tmp_path: Path) -> None:
+    """Each Enter picks on the page it lands on: none is spent turning the same page twice."""
+    assert shutil.which("tmux"), "tmux is missing: run sh tests/setup-tools.sh"
+    save_answers(tmp_path / "svar.toml", FLOW, Answers(values={"navn": "X", "beskrivelse": "Y."}))
+    tmux = Tmux(tmp_path)
+    try:
+        pid = tmux.start(f"env TERM=xterm-256color {WIZARD} svar.toml")
+        tmux.wait_for("Hvilket fagområde")
+        tmux.keys("Enter", "Enter", "Enter")  # one burst, as a key held down sends them
+        tmux.wait_for("Hvilket møde forbereder du dig til")
+        tmux.keys("C-q")
+        assert gone(pid)
+    finally:
+        tmux.kill_server()
+    values = load_answers(tmp_path / "svar.toml", FLOW).values
+    assert {"fagomraade", "fase", "oprindelse"} <= set(values)

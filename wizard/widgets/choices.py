@@ -8,7 +8,9 @@ nine options are numbered, because the keys 1–9 pick them.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual import events
@@ -16,6 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+# After Enter has asked the screen to turn the page, a key that chooses waits (at most this long)
+# until the page has turned. The list handles its keys in its own queue and the screen turns the
+# page in another, so without the wait a leader who presses Enter three times quickly would answer
+# one question and skip two (issue 19, seen in tmux).
+TURN_WAIT = 0.5
+TURN_POLL = 0.02
 
 
 class ChoiceList(OptionList, inherit_bindings=False):
@@ -62,6 +71,7 @@ class ChoiceList(OptionList, inherit_bindings=False):
         # Several-choice: Enter with nothing ticked ticks the highlighted option, as Enter on a
         # one-choice list picks it (an answer's list; for the traits "none" is an answer of its own).
         self.pick_on_enter = pick_on_enter
+        self._turning_until = 0.0  # set by Enter, cleared when the page shows other options
         self.multiple = multiple
         self.exclusive = exclusive  # several-choice options picked alone ("Ingen af dem", "Ved ikke")
         self.actions = actions  # a menu: no boxes, and Space acts like Enter
@@ -105,6 +115,7 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self._redraw(focused=True)
 
     def _on_blur(self, event: events.Blur) -> None:
+        self._turning_until = 0.0  # the focus moved on (the judgement's reason, a dialog): nothing to wait for
         self._redraw(focused=False)
 
     @property
@@ -134,12 +145,16 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self.chosen = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
         self.add_options(self._options_for(None))
         self.highlighted = self._index(self.chosen[0]) if self.chosen else 0
+        self._turning_until = 0.0  # the page has turned: keys that waited may choose now
 
     def show_pick(self) -> None:
         """Draw the pick Enter left undrawn, for a screen that stays (see ``action_choose``)."""
         self._redraw()
 
     def action_choose(self, advance: bool) -> None:
+        if time.monotonic() < self._turning_until:  # meant for the next page, not this one
+            self.set_timer(TURN_POLL, partial(self.action_choose, advance))
+            return
         index = self.highlighted
         if index is None:
             return
@@ -147,6 +162,8 @@ class ChoiceList(OptionList, inherit_bindings=False):
         if self.actions:
             self.post_message(self.Chosen(self, choice_id, True))
             return
+        if advance:
+            self._turning_until = time.monotonic() + TURN_WAIT
         if self.multiple:
             if advance and self.pick_on_enter and not self.chosen:
                 self.chosen = [choice_id]  # nothing ticked: Enter picks the highlighted option, as on one-choice lists
