@@ -287,14 +287,17 @@ def say_goodbye(preparation: Preparation, where: str) -> None:
 
 def print_wrapped(text: str, stream: TextIO) -> None:
     """``text`` broken between words at the terminal's width: the terminal itself would cut a word in two
-    ("proces 2749 / 7"). A word longer than a line (a long path) is left whole."""
+    ("proces 2749 / 7"). A word longer than a line (a long path) is left whole. Not a terminal (a script,
+    a log): the lines as they are, for the script to read."""
     import shutil
     import textwrap
 
-    width = max(shutil.get_terminal_size((80, 24)).columns - 1, 40)
-    lines = [
-        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if len(line) > width else line
-        for line in text.splitlines()
-    ]
+    lines = text.splitlines()
+    if stream.isatty():
+        width = max(shutil.get_terminal_size((80, 24)).columns - 1, 40)
+        lines = [
+            textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if len(line) > width else line
+            for line in lines
+        ]
     stream.write("\n".join(lines) + "\n")
     stream.flush()
