@@ -280,6 +280,8 @@ def test_the_goodbye_names_the_file_how_far_and_the_commands() -> None:
     assert "Lav noten:  ./start export ./svar.toml -o ./svar.md" in text
     plain = goodbye_lines(evaluation, FLOW, Path("svar.toml"), saved=True, command="wizard", plain=True)
     assert "Fortsæt:    wizard --plain ./svar.toml" in plain
+    unsaved = goodbye_lines(evaluation, FLOW, Path("svar.toml"), saved=False)
+    assert unsaved == ["Dine seneste svar er IKKE gemt i ./svar.toml. Det, der blev gemt før, står i filen."]
 
 
 # -- 8. small words ---------------------------------------------------------------------------------
