@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TextIO
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -68,6 +69,7 @@ class WizardApp(App[int]):
         self.animation_level = "none"  # no sliding over a slow SSH line
         self._save_timer = None
         self.hung_up = False
+        self.where = ""  # the page the leader is on, for the goodbye (set by the main screen)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's terminal driver, writing only what changes on the screen (``wizard.screen_memory``)."""
@@ -252,7 +254,7 @@ def run_app(path: Path | None, flow: Flow, flow_name: str | None) -> int:
         try:
             preparation = open_preparation(path, flow)
         except OpenError as error:
-            print(printable(str(error), keep_newlines=True), file=sys.stderr)  # the name may hold escapes
+            print_wrapped(printable(str(error), keep_newlines=True), sys.stderr)  # the name may hold escapes
             return 1
     app = WizardApp(flow, flow_name=flow_name, preparation=preparation, handle_signals=True)
     try:
@@ -260,6 +262,48 @@ def run_app(path: Path | None, flow: Flow, flow_name: str | None) -> int:
     finally:
         if app.preparation is not None:
             app.preparation.close()
+    if app.preparation is not None and not app.hung_up:  # a dropped line has no terminal to read it
+        say_goodbye(app.preparation, app.where)
     if app.return_code is None:
         return 1
     return app.return_code
+
+
+def say_goodbye(preparation: Preparation, where: str) -> None:
+    """After Textual has given the terminal back: where the answers are, how far, and how to go on."""
+    from wizard.welcome_and_goodbye import command_name, goodbye_lines
+
+    saved = not (preparation.unsaved or preparation.error)
+    lines = goodbye_lines(
+        preparation.evaluation,
+        preparation.flow,
+        preparation.path,
+        saved=saved,
+        where=where,
+        command=command_name(sys.argv[0]),
+    )
+    sentences = [line for line in lines if not line.startswith(("Fortsæt:", "Lav noten:"))]
+    commands = [line for line in lines if line not in sentences]
+    with contextlib.suppress(OSError):  # the terminal went away as the guide closed
+        print_wrapped(printable("\n".join(sentences), keep_newlines=True), sys.stdout)  # a name may hold escapes
+        # A command is never broken in two: copied from the terminal, it must still run.
+        sys.stdout.write("".join(f"{printable(command)}\n" for command in commands))
+        sys.stdout.flush()
+
+
+def print_wrapped(text: str, stream: TextIO) -> None:
+    """``text`` broken between words at the terminal's width: the terminal itself would cut a word in two
+    ("proces 2749 / 7"). A word longer than a line (a long path) is left whole. Not a terminal (a script,
+    a log): the lines as they are, for the script to read."""
+    import shutil
+    import textwrap
+
+    lines = text.splitlines()
+    if stream.isatty():
+        width = max(shutil.get_terminal_size((80, 24)).columns - 1, 40)
+        lines = [
+            textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if len(line) > width else line
+            for line in lines
+        ]
+    stream.write("\n".join(lines) + "\n")
+    stream.flush()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from flows import Answers, Evaluation, Flow
+from flows import Answers, Evaluation, Flow, Kind
 from flows.fingerprint import changed_questions
 
 PageKind = Literal["spørgsmål", "vurdering", "sammenfatning"]
@@ -58,6 +58,43 @@ def resume_page(evaluation: Evaluation) -> Page:
     """Where an opened file continues: the first unanswered visible question, else the summary."""
     question = evaluation.first_unanswered()
     return Page("spørgsmål", question.id) if question else SUMMARY
+
+
+# Said when an opened file continues on a text that may have been cut off (screens and plain mode).
+RESUMED_ON_TEXT = (
+    "Det er det svar, du skrev sidst. Blev guiden lukket, mens du skrev, kan det være uafsluttet: "
+    "læs det, ret det, og tryk Enter for at gå videre."
+)
+
+
+def resume_point(evaluation: Evaluation) -> tuple[Page, bool]:
+    """Where an opened file continues, and whether the leader may have been cut off there.
+
+    A choice is saved whole, but a text is saved while it is typed: when the connection drops
+    mid-sentence, the half-typed answer is in the file and the first unanswered question is
+    the *next* one. The file does not say whether the text was finished (it records answers,
+    not sessions), so the guide reads it from the answers: when the question just before the
+    first unanswered one is an answered text that does not end a sentence (no ".", "!", "?"
+    and the like at its end), it reopens on that text (True: say that it may be unfinished).
+    The flow's first question (the technology's name) is never taken for a cut-off sentence:
+    a name has no full stop, and a file made with ``wizard template --data navn=…`` would
+    otherwise open on its name. When the guess is wrong, it costs the leader one Enter.
+    """
+    question = evaluation.first_unanswered()
+    if question is None:
+        return SUMMARY, False
+    visible = evaluation.visible_questions
+    index = next(position for position, shown in enumerate(visible) if shown.id == question.id)
+    before = visible[index - 1] if index > 1 else None
+    text = evaluation.visible_answers.get(before.id) if before is not None else None
+    if before is not None and before.kind is Kind.TEXT and isinstance(text, str) and _unfinished(text):
+        return Page("spørgsmål", before.id), True
+    return Page("spørgsmål", question.id), False
+
+
+def _unfinished(text: str) -> bool:
+    """True when ``text`` does not end as a finished sentence or list does."""
+    return not text.rstrip().endswith((".", "!", "?", "…", ":", ")", "»", "«", '"', "”"))
 
 
 @dataclass(frozen=True)

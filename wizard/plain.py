@@ -31,9 +31,16 @@ from outputs.note import meeting_agenda
 from outputs.reporting import danish_reason, printable
 from outputs.storage import SaveError, real_path
 from outputs.wording import verdict_text
-from outputs.wording.page_texts import AGREE, chosen_judgement, explanation, judgement_choices, traits_explanation
+from outputs.wording.page_texts import (
+    AGREE,
+    chosen_judgement,
+    explanation,
+    judgement_choices,
+    traits_explanation,
+    traits_label,
+)
 from outputs.wording.words import answer_text, display_path, progress_text
-from wizard.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
+from wizard.pages import JUDGEMENT, RESUMED_ON_TEXT, SUMMARY, Page, neighbour, outline, resume_point
 from wizard.session import (
     DEFAULT_FILE,
     Clock,
@@ -44,6 +51,7 @@ from wizard.session import (
     open_preparation,
     with_value,
 )
+from wizard.welcome_and_goodbye import command_name, goodbye_lines
 
 WIDTH = 80
 INTERRUPTED = 130
@@ -208,9 +216,12 @@ class PlainDialogue:
         self.say(
             "Skriv dit svar, og tryk Enter. Et bogstav alene på en linje er en tast: ? forklarer, q gemmer og stopper."
         )
-        page: Page | None = resume_page(self.evaluation)
+        resumed, maybe_cut_off = resume_point(self.evaluation)
+        page: Page | None = resumed
         if page != Page("spørgsmål", self.flow.sections[0].questions[0].id):
             self.say(f"Du fortsætter, hvor du slap: {progress_text(self.evaluation, None)}.")
+        if maybe_cut_off:  # the same judgement as the screens (wizard.pages.resume_point)
+            self.say(RESUMED_ON_TEXT)
         while page is not None:
             if page.kind == "spørgsmål":
                 page = self.question_page(page)
@@ -446,7 +457,7 @@ class PlainDialogue:
         evaluation = self.evaluation
         suggested = set(evaluation.suggested_traits)
         self.say()
-        self.say("Træk, mødet bør se på (forvalgt ud fra dine svar):")
+        self.say(traits_label(evaluation, self.answers.traits))
         for number, trait in enumerate(self.flow.traits, 1):
             marks = ["foreslået ud fra dine svar"] if trait.id in suggested else []
             if trait.id in evaluation.traits:
@@ -575,8 +586,12 @@ class PlainDialogue:
             message = preparation.move_to(Path(name.strip()).expanduser())
             if message:
                 self.say(message)
-        self.say(f"Dine svar er gemt i {display_path(preparation.path)}.")
-        self.say(f"Fortsæt senere med: wizard --plain {display_path(preparation.path)}")
+        where = self.section_shown or ""
+        command = command_name(sys.argv[0])
+        for line in goodbye_lines(
+            preparation.evaluation, self.flow, preparation.path, saved=True, where=where, command=command, plain=True
+        ):
+            self.say(line)
         return True
 
 

@@ -72,17 +72,18 @@ def render_overview(flow: Flow, preparations: list[Preparation]) -> str:
 
 
 def _order(item: Preparation) -> tuple[str, str]:
-    return (_name(item.answers).casefold(), item.file)
+    return (technology_name(item.answers).casefold(), item.file)
 
 
-def _name(answers: Answers) -> str:
+def technology_name(answers: Answers) -> str:
+    """The technology's name on one line, "" when the leader has not named it yet (also for the start screen)."""
     name = answers.values.get(NAME_QUESTION)
     return one_line(name) if isinstance(name, str) and one_line(name) else ""
 
 
 def _row(flow: Flow, item: Preparation) -> tuple[str, ...]:
     evaluation = evaluate(flow, item.answers)
-    name = table_cell(_name(item.answers) or f"{NO_NAME} {one_line(item.file)}")
+    name = table_cell(technology_name(item.answers) or f"{NO_NAME} {one_line(item.file)}")
     technology = f"[{name}](<{_link_target(item.note_link)}>)" if item.note_link else name
     return (
         technology,

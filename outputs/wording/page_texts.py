@@ -67,3 +67,12 @@ def traits_explanation(flow: Flow) -> str:
             source_line(flow, trait.source.source, trait.source.section),
         ]
     return "\n".join(lines)
+
+
+def traits_label(evaluation: Evaluation, answers_traits: tuple[str, ...] | None) -> str:
+    """The heading over the traits: says "chosen in advance" only when something is (issue 19)."""
+    if answers_traits is not None:
+        return "Træk, mødet bør se på (som du har valgt dem):"
+    if evaluation.suggested_traits:
+        return "Træk, mødet bør se på (de træk, dine svar peger på, er valgt på forhånd):"
+    return "Træk, mødet bør se på (dine svar peger ikke på nogen; vælg dem, du vil drøfte):"

@@ -45,12 +45,11 @@ def display_path(path: Path) -> str:
 
 
 def progress_text(evaluation: Evaluation, question_id: str | None, flow: Flow | None = None) -> str:
-    """ "Spørgsmål 7 af 23" for a question, and how many of the visible questions are answered.
+    """ "Spørgsmål 7 af 23" for a question; elsewhere how many of the visible questions are answered.
 
     While the triage has not settled the path, the total is the most the flow can show, said
     with "omkring" (the flow's ``[length]``, as the start screen says it): a total that would
     otherwise jump from about 20 to about 70 the moment the verdict falls."""
-    answered = f"{evaluation.answered} besvaret"
     total = str(evaluation.visible)
     length = flow.length if flow is not None else None
     if length is not None and evaluation.path is Verdict.UNRESOLVED:
@@ -59,4 +58,23 @@ def progress_text(evaluation: Evaluation, question_id: str | None, flow: Flow | 
         return f"{evaluation.answered} af {total} spørgsmål besvaret"
     ids = [question.id for question in evaluation.visible_questions]
     position = ids.index(question_id) + 1 if question_id in ids else 0
-    return f"Spørgsmål {position} af {total} · {answered}"
+    # No "· N besvaret" here: beside the longest section title it would push the title bar past 80
+    # columns (issue 19); the count is in the outline (Ctrl+O), the summary and the goodbye.
+    return f"Spørgsmål {position} af {total}"
+
+
+def short_progress(evaluation: Evaluation, flow: Flow) -> str:
+    """ "12 af 40", or "2 af ca. 70" while the triage has not settled the path (as ``progress_text``)."""
+    length = flow.length
+    if length is not None and evaluation.path is Verdict.UNRESOLVED:
+        return f"{evaluation.answered} af ca. {max(evaluation.visible, length.change_questions)}"
+    return f"{evaluation.answered} af {evaluation.visible}"
+
+
+def missing_folder(path: Path) -> str | None:
+    """A Danish sentence when ``path``'s folder does not exist, said before writing there: the
+    system's own word for it ("findes ikke (længere)") suits a folder that vanished, not a typo."""
+    folder = path.parent
+    if folder.is_dir():
+        return None
+    return f"Mappen {display_path(folder)} findes ikke. Opret den først, eller skriv et andet sted at gemme."

@@ -10,7 +10,7 @@ from outputs.wording import verdict_text
 from tests.flows.test_scenarios import SCENARIOS, Scenario
 from wizard.cli_status import status_dict, status_text
 from wizard.screens.verdict import reasoning
-from wizard.widgets.verdict_panel import panel_lines
+from wizard.widgets.verdict_panel import panel_lines, strongest_reasons
 
 FLOW = default_flow()
 
@@ -41,9 +41,16 @@ def test_panel_ctrl_r_status_and_note_agree(scenario: Scenario) -> None:
     traits_part = note.split("## Relevante træk", 1)[1].split("## Til mødet", 1)[0]
     assert [title for title in (t.title for t in FLOW.traits) if f"**{title}**" in traits_part] == trait_titles
 
-    panel = "\n".join(line.plain for line in panel_lines(FLOW, evaluation))
-    assert verdict_word.upper() in panel and f"kompleksitet: {level_word}" in panel
-    assert f"= {evaluation.triage.score} (grænse" in panel
+    lines = [line.plain for line in panel_lines(FLOW, evaluation, width=76)]
+    panel = "\n".join(lines)
+    # The panel says less (issue 19): the verdict, its strongest reason whole, and the key for the rest.
+    assert len(lines) == 3 and all(len(line) <= 76 for line in lines)
+    assert f"Værktøjets bud: {verdict_text.headline(FLOW, evaluation)}" in panel
+    assert f"kompleksitet: {level_word}" in panel
+    strongest = strongest_reasons(evaluation)
+    if evaluation.verdict is not Verdict.UNRESOLVED and strongest:
+        assert f"Mest afgørende: {verdict_text.reason_line(strongest[0])}" in panel
+    assert "Ctrl+R: hele begrundelsen" in panel
 
     screen = reasoning(FLOW, evaluation).plain
     assert verdict_word.capitalize() in screen and level_word in screen

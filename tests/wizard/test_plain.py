@@ -46,7 +46,7 @@ def _filler(question_id: str):
     """An answer for a question the case does not answer: text, "ved ikke" where allowed, else the first option."""
     question = FLOW.questions[question_id]
     if question.kind is Kind.TEXT:
-        return f"Mit svar om {question_id}"
+        return f"Mit svar om {question_id}."  # finished: a reopened file goes on after it
     if question.kind is Kind.MULTI:
         return (question.choice_ids[0], question.choice_ids[2])  # typed as "1, 3"
     return UNKNOWN if question.allow_unknown else question.choice_ids[0]
@@ -204,7 +204,7 @@ def test_without_them_the_screens_start(workdir):
 
 
 def test_a_choice_out_of_range_is_said_and_asked_again(workdir):
-    values = {"navn": "x", "beskrivelse": "y"}
+    values = {"navn": "x", "beskrivelse": "y."}  # a finished sentence: the walk goes on after it
     (workdir / "svar.toml").write_text(dumps_answers(FLOW, Answers(values=values)), encoding="utf-8")
     session = PlainSession(workdir, ["--plain", "svar.toml"])
     try:

@@ -8,6 +8,7 @@ the screens do. Review a changed picture (snapshot_report.html) before accepting
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -186,13 +187,33 @@ def app_on(flow, answers: Answers | None) -> WizardApp:
     return WizardApp(flow, preparation=open_preparation(Path("forberedelse.toml"), flow, clock), clock=clock)
 
 
+async def folder_read(pilot) -> None:
+    """The start screen reads the folder in a thread: wait for it, so the picture is the same every time."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_start_screen(snap_compare, flow, workdir):
-    assert snap_compare(app_on(flow, None), terminal_size=SIZE)
+    assert snap_compare(app_on(flow, None), terminal_size=SIZE, run_before=folder_read)
+
+
+def test_start_screen_with_the_preparations_in_the_folder(snap_compare, flow, workdir):
+    save_answers(Path("skaermbesoeg.toml"), flow, SCREEN_VISITS)
+    save_answers(Path("ovn-i-koekkenet.toml"), flow, Answers(values={"navn": "Ny ovn i køkkenet", "glider-ind": "ja"}))
+    for day, name in enumerate(("skaermbesoeg.toml", "ovn-i-koekkenet.toml"), start=3):  # fixed, and not this year
+        stamp = datetime(2025, 3, day, 9, 30).timestamp()
+        os.utime(name, (stamp, stamp))
+    assert snap_compare(app_on(flow, None), terminal_size=SIZE, run_before=folder_read)
 
 
 def test_file_with_errors_on_the_start_screen(snap_compare, flow, workdir):
     Path("forberedelse.toml").write_text('[svarfil]\nformat = 1\nforloeb = "kerneopgave"\n[triage]\nglider-ind = 3\n')
-    assert snap_compare(app_on(flow, None), press=["tab", "down", "down", "enter"], terminal_size=SIZE)
+
+    async def choose_it(pilot) -> None:
+        await folder_read(pilot)
+        await pilot.press("home", "enter")
+
+    assert snap_compare(app_on(flow, None), terminal_size=SIZE, run_before=choose_it)
 
 
 def test_first_question_about_the_technology(snap_compare, flow, workdir):

@@ -13,7 +13,7 @@ from flows import Answers, Verdict, default_flow, evaluate
 from outputs.note.agenda import meeting_agenda
 from outputs.note.markdown import render_markdown
 from tests.outputs.test_markdown import change_answers
-from wizard.screens.prepare import HIDDEN_NAMES_SHOWN, hiding_message
+from wizard.screens.dialogs import hiding_reassurance
 from wizard.widgets.judgement_page import AGREE, chosen_judgement, judgement_choices
 from wizard.widgets.summary_page import agenda_text, summary_text
 
@@ -74,11 +74,8 @@ def test_an_undecided_triage_offers_no_agreement() -> None:
     assert AGREE not in [choice for choice, _ in judgement_choices(FLOW, unresolved)]
 
 
-def test_the_hiding_message_reassures_first_and_names_a_few_questions() -> None:
-    texts = [f"Spørgsmål nummer {number}?" for number in range(9)]
-    message = hiding_message(texts)
-    assert message.index("Intet bliver slettet") < message.index("• Spørgsmål nummer 0?")
+def test_the_hiding_reassurance_says_nothing_is_lost_and_names_the_file() -> None:
+    message = hiding_reassurance(9, "./forberedelse.toml")
+    assert message.startswith("Ændrer du svaret, er 9 spørgsmål")
+    assert "Intet bliver slettet: svarene bliver i filen ./forberedelse.toml" in message
     assert "står i noten under »Tekst, der ikke længere tæller«" in message
-    assert message.count("•") == HIDDEN_NAMES_SHOWN
-    assert message.endswith(f"… og {9 - HIDDEN_NAMES_SHOWN} til")
-    assert "… og" not in hiding_message(texts[:HIDDEN_NAMES_SHOWN])

@@ -17,9 +17,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from outputs.wording.words import display_path
+from outputs.wording.words import display_path, missing_folder, shorten
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.line_input import LineInput
+
+# Under a pinned text the body shows this many lines and scrolls the rest: the whole dialog fits at 80x24.
+PINNED_BODY_LINES = 7
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -27,18 +30,23 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Luk", show=False)]
 
-    def __init__(self, title: str, body: str, choices: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, title: str, body: str, choices: Sequence[tuple[str, str]], *, pinned: str = "") -> None:
         super().__init__()
         self.heading = title
         self.body = body
+        self.pinned = pinned  # said above the body and never scrolled away (the body may be long)
         self.choices = tuple(choices)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.heading, classes="dialog-title", markup=False)
-            with VerticalScroll(classes="dialog-body"):
+            if self.pinned:
+                yield Static(self.pinned, id="dialog-pinned", markup=False)
+            with VerticalScroll(classes="dialog-body under-pinned" if self.pinned else "dialog-body", id="dialog-body"):
                 yield Static(self.body, markup=False)
             yield ChoiceList(self.choices, actions=True, id="dialog-choices")
+            if self.pinned and len(self.body.splitlines()) > PINNED_BODY_LINES:
+                yield Static("Tab går til listen ovenfor; pil op/ned ruller i den.", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#dialog-choices", ChoiceList).focus()
@@ -50,6 +58,30 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+def hiding_reassurance(count: int, file: str) -> str:
+    """What the leader reads first before answers are hidden: nothing is lost, and where the answers stay."""
+    questions = "1 spørgsmål" if count == 1 else f"{count} spørgsmål"
+    return (
+        f"Ændrer du svaret, er {questions}, du har besvaret, ikke længere relevante. Intet bliver slettet: "
+        f"svarene bliver i filen {file}, og det, du har skrevet, står i noten under »Tekst, der ikke længere "
+        "tæller«. Svarene tæller igen, hvis du ændrer svaret tilbage."
+    )
+
+
+class HideAnswersDialog(ChoiceDialog):
+    """Asked before a changed answer hides answered questions. The reassurance stays in view, and the
+    questions it hides scroll under it (Pil op/ned), however many they are."""
+
+    def __init__(self, question_texts: Sequence[str], file: str) -> None:
+        names = "\n".join(f"• {shorten(text, 64)}" for text in question_texts)
+        super().__init__(
+            "Skjuler besvarede spørgsmål",
+            f"Det gælder:\n{names}",
+            [("skift", "Ja, skift svaret"), ("behold", "Nej, behold det gamle svar")],
+            pinned=hiding_reassurance(len(question_texts), file),
+        )
 
 
 class SaveAsDialog(ModalScreen[Path | None]):
@@ -84,7 +116,7 @@ class SaveAsDialog(ModalScreen[Path | None]):
             self.query_one("#save-as-message", Static).update("Skriv et filnavn, fx ./forberedelse.toml.")
             return
         path = Path(text).expanduser()
-        message = self.app.save_as(path)
+        message = missing_folder(path) or self.app.save_as(path)
         if message:
             self.query_one("#save-as-message", Static).update(message)
             return

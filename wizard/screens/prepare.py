@@ -26,9 +26,9 @@ from flows.fingerprint import confirmed
 from outputs.reporting import danish_reason
 from outputs.storage import SaveError, real_path
 from outputs.wording.page_texts import AGREE, explanation, traits_explanation
-from outputs.wording.words import display_path, progress_text, shorten
-from wizard.pages import JUDGEMENT, SUMMARY, Page, neighbour, outline, resume_page
-from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen
+from outputs.wording.words import display_path, missing_folder, progress_text
+from wizard.pages import JUDGEMENT, RESUMED_ON_TEXT, SUMMARY, Page, neighbour, outline, resume_point
+from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen, HideAnswersDialog
 from wizard.screens.outline import OutlineScreen
 from wizard.screens.verdict import VerdictScreen
 from wizard.session import hidden_by, with_value
@@ -53,23 +53,6 @@ SUMMARY_EXPLANATION = (
     "(noten og oversigten committes og sendes).\n\n"
     "Du kan gå tilbage og ændre svar når som helst (Ctrl+P eller Ctrl+O); eksportér bagefter igen."
 )
-
-
-# At most this many hidden questions are named: the reassurance and the choices must fit at 80x24.
-HIDDEN_NAMES_SHOWN = 4
-
-
-def hiding_message(texts: list[str]) -> str:
-    """What the leader reads before answers are hidden: first that nothing is lost, then which questions."""
-    count = len(texts)
-    names = [f"• {shorten(text, 66)}" for text in texts[:HIDDEN_NAMES_SHOWN]]
-    if count > HIDDEN_NAMES_SHOWN:
-        names.append(f"… og {count - HIDDEN_NAMES_SHOWN} til")
-    return (
-        f"Ændrer du svaret, er {count} spørgsmål, du har besvaret, ikke længere relevante. Intet bliver slettet: "
-        "svarene bliver i filen, og det, du har skrevet, står i noten under »Tekst, der ikke længere tæller«. "
-        "Svarene tæller igen, hvis du ændrer svaret tilbage.\n" + "\n".join(names)
-    )
 
 
 class PrepareScreen(Screen):
@@ -106,7 +89,13 @@ class PrepareScreen(Screen):
 
     async def on_mount(self) -> None:
         self.watch(self.app, "save_status", self._show_save_status)
-        await self.show_page(self.page or resume_page(self.preparation.evaluation))
+        if self.page is not None:
+            await self.show_page(self.page)
+            return
+        page, maybe_cut_off = resume_point(self.preparation.evaluation)
+        await self.show_page(page)
+        if maybe_cut_off:
+            self.notify(RESUMED_ON_TEXT, title="Du fortsætter her", timeout=12)
 
     @property
     def preparation(self):
@@ -161,7 +150,8 @@ class PrepareScreen(Screen):
             where, progress = "Din vurdering og trækkene", progress_text(evaluation, None, self.flow)
         else:
             where, progress = "Sammenfatning og eksport", progress_text(evaluation, None, self.flow)
-        self.query_one("#where", Static).update(shorten(where, 44))
+        self.app.where = where  # named in the goodbye
+        self.query_one("#where", Static).update(where)
         self.query_one("#progress", Static).update(progress)
         panel = self.query_one("#verdict", VerdictPanel)
         on_triage = page.kind == "spørgsmål" and self.flow.section_of(page.question_id).id == self.flow.triage.section
@@ -272,14 +262,8 @@ class PrepareScreen(Screen):
             return
         if isinstance(self.focused, ChoiceList):
             self.focused.show_pick()  # Enter leaves drawing the pick to us; it shows behind the question
-        self.app.push_screen(
-            ChoiceDialog(
-                "Skjuler besvarede spørgsmål",
-                hiding_message([self.flow.questions[question_id].text for question_id in lost]),
-                [("skift", "Ja, skift svaret"), ("behold", "Nej, behold det gamle svar")],
-            ),
-            finish,
-        )
+        texts = [self.flow.questions[question_id].text for question_id in lost]
+        self.app.push_screen(HideAnswersDialog(texts, display_path(preparation.path)), finish)
 
     async def _advance_within_page(self) -> None:
         """Enter moves to the next field of the judgement page, and from a question to the next page."""
@@ -295,8 +279,13 @@ class PrepareScreen(Screen):
         if event.advance:  # Enter on the answer (the same one too): the leader has seen the question as it is now
             self.app.change_answers(confirmed(self.flow, self.preparation.answers, question_id))
         if event.choice_list.multiple and event.advance:
-            self.call_later(self.go, 1)  # Enter on a several-choice list only moves on
-            return
+            if event.value == self.preparation.answers.values.get(question_id, ()):
+                self.call_later(self.go, 1)  # Enter on ticked options only moves on
+                return
+            # Nothing was ticked, so Enter ticked the highlighted option (as on a one-choice list): say so.
+            picked = event.value if isinstance(event.value, tuple) else ()
+            label = ", ".join(self.flow.questions[question_id].label_of(option) for option in picked)
+            self.notify(f"Du har valgt »{label}«. Vil du vælge flere, så gå tilbage (Ctrl+P) og brug Mellemrum.")
         self.propose(with_value(self.preparation.answers, question_id, event.value), event.advance)
 
     # Text areas are handled by name, not with @on(AnswerText...): this module then need not
@@ -310,6 +299,10 @@ class PrepareScreen(Screen):
         elif event.text_area.id == "judgement-reason":
             answers = replace(self.preparation.answers, judgement_reason=event.text_area.text.strip())
             self.app.change_answers(answers, typing=True)
+        elif event.text_area.id == "note":
+            notes = {**self.preparation.answers.notes, self.page.question_id: event.text_area.text.strip()}
+            notes = {question_id: note for question_id, note in notes.items() if note}  # an emptied note is gone
+            self.app.change_answers(replace(self.preparation.answers, notes=notes), typing=True)
 
     async def on_answer_text_submitted(self, event: AnswerText.Submitted) -> None:
         event.stop()
@@ -326,22 +319,6 @@ class PrepareScreen(Screen):
         discuss = answers.discuss | {question_id} if event.checked else answers.discuss - {question_id}
         self.app.change_answers(replace(answers, discuss=frozenset(discuss)))
 
-    @on(Input.Changed, "#note")
-    def _note_typed(self, event: Input.Changed) -> None:
-        answers = self.preparation.answers
-        notes = dict(answers.notes)
-        text = event.value.strip()
-        if text:
-            notes[self.page.question_id] = text
-        else:
-            notes.pop(self.page.question_id, None)
-        self.app.change_answers(replace(answers, notes=notes), typing=True)
-
-    @on(Input.Submitted, "#note")
-    async def _note_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        await self.go(1)
-
     @on(ChoiceList.Chosen, "#judgement")
     def _judgement_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
@@ -357,6 +334,8 @@ class PrepareScreen(Screen):
     def _traits_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         if event.advance:
+            if not event.value:  # "no traits" is an answer of its own: Enter keeps it, and says so
+                self.notify("Du har ikke valgt nogen træk: mødet drøfter ingen af dem. Mellemrum vælger et træk.")
             self.call_later(self.go, 1)
             return
         self.propose(replace(self.preparation.answers, traits=tuple(event.value)))
@@ -371,6 +350,10 @@ class PrepareScreen(Screen):
             self._export_message("Skriv et filnavn til noten, fx ./forberedelse.md.")
             return
         path = Path(text).expanduser()
+        problem = missing_folder(path)
+        if problem:
+            self._export_message(problem)
+            return
         if real_path(path) == real_path(self.preparation.path):
             self._export_message("Det er svarfilen. Vælg et andet navn til noten, fx med .md til sidst.")
             return

@@ -2,12 +2,15 @@
 
 "(•)" / "( )" for one choice, "[x]" / "[ ]" for several, and "›" before the
 highlighted option while the list has focus: a leader with NO_COLOR=1 or a
-16-colour terminal still sees what is chosen and where the cursor is.
+16-colour terminal still sees what is chosen and where the cursor is. The first
+nine options are numbered, because the keys 1–9 pick them.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual import events
@@ -15,6 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+# After Enter has asked the screen to turn the page, a key that chooses waits (at most this long)
+# until the page has turned. The list handles its keys in its own queue and the screen turns the
+# page in another, so without the wait a leader who presses Enter three times quickly would answer
+# one question and skip two (issue 19, seen in tmux).
+TURN_WAIT = 0.5
+TURN_POLL = 0.02
 
 
 class ChoiceList(OptionList, inherit_bindings=False):
@@ -53,10 +63,15 @@ class ChoiceList(OptionList, inherit_bindings=False):
         chosen: Sequence[str] = (),
         exclusive: frozenset[str] = frozenset(),
         actions: bool = False,
+        pick_on_enter: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         self.choices = tuple(choices)
+        # Several-choice: Enter with nothing ticked ticks the highlighted option, as Enter on a
+        # one-choice list picks it (an answer's list; for the traits "none" is an answer of its own).
+        self.pick_on_enter = pick_on_enter
+        self._turning_until = 0.0  # set by Enter, cleared when the page shows other options
         self.multiple = multiple
         self.exclusive = exclusive  # several-choice options picked alone ("Ingen af dem", "Ved ikke")
         self.actions = actions  # a menu: no boxes, and Space acts like Enter
@@ -71,11 +86,12 @@ class ChoiceList(OptionList, inherit_bindings=False):
     def _prompt(self, index: int, cursor: bool) -> str:
         choice_id, label = self.choices[index]
         picked = choice_id in self.chosen
+        mark = f"{'›' if cursor else ' '} {str(index + 1) + '.' if index < 9 else '  '}"  # the digit that picks it
         if self.actions:
-            return f"{'›' if cursor else ' '} {label}"
+            return f"{mark} {label}"
         boxes = ("[x]", "[ ]") if self.multiple else ("(•)", "( )")
         box = boxes[0] if picked else boxes[1]
-        return f"{'›' if cursor else ' '} {box} {label}"
+        return f"{mark} {box} {label}"
 
     def _options_for(self, cursor: int | None) -> list[Option]:
         return [
@@ -99,6 +115,7 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self._redraw(focused=True)
 
     def _on_blur(self, event: events.Blur) -> None:
+        self._turning_until = 0.0  # the focus moved on (the judgement's reason, a dialog): nothing to wait for
         self._redraw(focused=False)
 
     @property
@@ -128,12 +145,16 @@ class ChoiceList(OptionList, inherit_bindings=False):
         self.chosen = [choice_id for choice_id, _ in self.choices if choice_id in chosen]
         self.add_options(self._options_for(None))
         self.highlighted = self._index(self.chosen[0]) if self.chosen else 0
+        self._turning_until = 0.0  # the page has turned: keys that waited may choose now
 
     def show_pick(self) -> None:
         """Draw the pick Enter left undrawn, for a screen that stays (see ``action_choose``)."""
         self._redraw()
 
     def action_choose(self, advance: bool) -> None:
+        if time.monotonic() < self._turning_until:  # meant for the next page, not this one
+            self.set_timer(TURN_POLL, partial(self.action_choose, advance))
+            return
         index = self.highlighted
         if index is None:
             return
@@ -141,8 +162,13 @@ class ChoiceList(OptionList, inherit_bindings=False):
         if self.actions:
             self.post_message(self.Chosen(self, choice_id, True))
             return
+        if advance:
+            self._turning_until = time.monotonic() + TURN_WAIT
         if self.multiple:
-            if not advance:  # Space toggles; Enter only moves on
+            if advance and self.pick_on_enter and not self.chosen:
+                self.chosen = [choice_id]  # nothing ticked: Enter picks the highlighted option, as on one-choice lists
+                self._redraw()
+            elif not advance:  # Space toggles; Enter only moves on
                 picked = set(self.chosen) ^ {choice_id}
                 if choice_id in picked:  # an option that stands alone clears the others, and the other way round
                     picked = {choice_id} if choice_id in self.exclusive else picked - self.exclusive

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from flows import Answers, Evaluation, Flow
 from outputs.wording import verdict_text
-from outputs.wording.page_texts import AGREE, chosen_judgement, judgement_choices, traits_explanation
+from outputs.wording.page_texts import AGREE, chosen_judgement, judgement_choices, traits_explanation, traits_label
 from wizard.widgets.choices import ChoiceList
 
 # The judgement's words live in page_texts (no Textual); still importable from here.
@@ -38,7 +38,7 @@ class JudgementPage(Vertical):
         from wizard.widgets.text_answer import AnswerText  # loaded when a text area is first shown
 
         yield AnswerText(answers.judgement_reason, id="judgement-reason", placeholder="Din begrundelse")
-        yield Static("Træk, mødet bør se på (forvalgt ud fra dine svar):", classes="label", markup=False)
+        yield Static(traits_label(evaluation, answers.traits), classes="label", markup=False)
         suggested = set(evaluation.suggested_traits)
         traits = [
             (trait.id, f"{trait.title}{' – foreslået ud fra dine svar' if trait.id in suggested else ''}")

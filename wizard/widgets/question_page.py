@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -11,20 +11,20 @@ from flows import Answers, Flow, Kind, Question
 from outputs.wording.page_texts import explanation, source_line
 from wizard.session import marked_text
 from wizard.widgets.choices import ChoiceList
-from wizard.widgets.line_input import LineInput
 from wizard.widgets.mark import MarkToggle
 
 # The explanation's words live in page_texts (no Textual); still importable from here.
 __all__ = ["DISCUSS_LABEL", "QuestionPage", "explanation", "hint", "source_line"]
 
 DISCUSS_LABEL = "Til drøftelse på mødet (Ctrl+T)"
+NOTE_LABEL = "Note til mødet (valgfri; Tab hertil, Enter går videre, Ctrl+J ny linje):"
 
 
 def hint(question: Question) -> str:
     if question.kind is Kind.MULTI:
-        return "Mellemrum vælger og fravælger · Enter går videre · Ctrl+F forklaring"
+        return "Mellemrum vælger flere · Enter går videre (uden valg: vælger det markerede)"
     if question.is_choice:
-        return "Enter vælger og går videre · Mellemrum vælger · Ctrl+F forklaring"
+        return "Enter vælger og går videre · Mellemrum eller tallet vælger"
     return "Enter går videre · Ctrl+J ny linje · Ctrl+F forklaring"
 
 
@@ -58,8 +58,10 @@ class QuestionPage(Vertical):
         if self.question.is_choice:
             choices, multiple, chosen = self._choices()
             exclusive = self.question.exclusive_ids
-            return ChoiceList(choices, multiple=multiple, chosen=chosen, exclusive=exclusive, id="answer")
-        from wizard.widgets.text_answer import AnswerText  # loaded when a text question is first shown
+            return ChoiceList(
+                choices, multiple=multiple, chosen=chosen, exclusive=exclusive, pick_on_enter=True, id="answer"
+            )
+        from wizard.widgets.text_answer import AnswerText  # loaded when a question page is first shown
 
         value = self.answers.values.get(self.question.id)
         return AnswerText(value if isinstance(value, str) else "", id="answer", placeholder="Skriv dit svar her")
@@ -73,11 +75,11 @@ class QuestionPage(Vertical):
         yield self._answer_field()
         yield Static(hint(question), classes="hint", markup=False)
         yield MarkToggle(DISCUSS_LABEL, question.id in answers.discuss, id="discuss")
-        with Horizontal(classes="note-row"):
-            yield Static("  Note:", classes="note-label", markup=False)
-            yield LineInput(
-                answers.notes.get(question.id, ""), id="note", placeholder="en bemærkning til mødet (valgfri)"
-            )
+        from wizard.widgets.text_answer import AnswerText
+
+        # Several lines, wrapped, with a border that turns heavy when it has focus: a note is often a sentence or two.
+        yield Static(NOTE_LABEL, classes="question-note-label", markup=False)
+        yield AnswerText(answers.notes.get(question.id, ""), id="note", placeholder="en bemærkning til mødet")
 
     async def show(self, question: Question, answers: Answers) -> None:
         """Show ``question`` instead, as ``compose`` would have built it."""
@@ -96,6 +98,8 @@ class QuestionPage(Vertical):
             await self.mount(self._answer_field(), after=".question")
         self.query_one(".hint", Static).update(hint(question))
         self.query_one("#discuss", MarkToggle).checked = question.id in answers.discuss
-        note = self.query_one("#note", LineInput)
-        note.value = answers.notes.get(question.id, "")
-        note.cursor_position = len(note.value)  # where a new field has its cursor
+        from wizard.widgets.text_answer import AnswerText
+
+        note = self.query_one("#note", AnswerText)
+        note.load_text(answers.notes.get(question.id, ""))
+        note.move_cursor(note.document.end)  # where a new field has its cursor

@@ -1,4 +1,10 @@
-"""The live verdict: what the triage says now, its complexity, every reason with its points, and what would tip it."""
+"""The live verdict under the triage questions: the verdict, its strongest reasons in a few words, and a key.
+
+At 80x24 there is room for three short lines, not for every reason and every answer that
+could tip the verdict: cut to that width they read as nonsense. The panel says less, and
+Ctrl+R (``wizard.screens.verdict``) shows everything, in the same words (``outputs.wording.verdict_text``,
+which takes them from the flow's [triage] table and criteria).
+"""
 
 from __future__ import annotations
 
@@ -6,48 +12,51 @@ from textual.content import Content
 from textual.widgets import Static
 
 from flows import Evaluation, Flow, Verdict
+from flows.engine import Reason
 from outputs.wording import verdict_text
 from outputs.wording.words import shorten
 
+MORE = "Ctrl+R: hele begrundelsen, og hvilke svar der kan vende buddet"
+
+
+def strongest_reasons(evaluation: Evaluation, count: int = 2) -> list[Reason]:
+    """The reasons that pull hardest towards the verdict (towards the leaning while it is undecided)."""
+    towards = evaluation.verdict if evaluation.verdict is not Verdict.UNRESOLVED else evaluation.triage.leaning
+    if towards is None:
+        return []
+    sign = 1 if towards is Verdict.CHANGE else -1
+    pulling = [reason for reason in evaluation.reasons if reason.points * sign > 0]
+    return sorted(pulling, key=lambda reason: -abs(reason.points))[:count]
+
 
 def panel_lines(flow: Flow, evaluation: Evaluation, width: int = 76) -> list[Content]:
-    """A few lines that fit under a question at 80 columns (Ctrl+R shows everything, in the same words)."""
-    verdict = evaluation.verdict
-    head = Content.assemble(
-        ("Værktøjets bud: ", "bold"),
-        (verdict_text.label(flow, verdict).upper(), "bold reverse"),
-        f"  · kompleksitet: {verdict_text.label(flow, evaluation.complexity.level)}",
-    )
-    if evaluation.judgement is not None and evaluation.disagrees:
-        head = head + Content(f"  (din vurdering: {verdict_text.label(flow, evaluation.judgement)})")
-    lines = [head]
-    # Every reason, both ways, with its points; the sum is the score shown.
-    points = (
-        " · ".join(f"{reason.points:+d} {reason.title}" for reason in evaluation.reasons) or "ingen kriterier endnu"
-    )
-    total = f" = {evaluation.triage.score} (grænse {flow.triage.threshold})"
-    lines.append(Content("Point: " + shorten(points, 2 * width - len(total) - 8) + total))
-    if verdict is Verdict.UNRESOLVED:
-        named = "; ".join(f"»{flow.questions[question_id].text}«" for question_id in evaluation.depends_on)
-        lines.append(Content("Afhænger af: " + shorten(named, width - 14)))
-    elif evaluation.decisive:
-        alternatives = [
-            " + ".join(
-                f"»{shorten(flow.questions[change.question_id].text, 28)}« → "
-                f"{shorten(flow.questions[change.question_id].label_of(change.proposed), 14)}"
-                for change in alternative
-            )
-            for alternative in evaluation.decisive
-        ]
-        other = verdict_text.label(flow, verdict.opposite)
-        lead = ("På grænsen! " if evaluation.borderline else "") + f"Bliver {other} med: "
-        lines.append(Content(lead + shorten("; ".join(alternatives), width - len(lead))))
+    """Three lines that fit at ``width``: the verdict, why in a few words, and the key for the rest."""
+    head = Content.assemble(("Værktøjets bud: ", "bold"), (verdict_text.headline(flow, evaluation), "bold reverse"))
+    if evaluation.complexity.level is not None:
+        complexity = f" · kompleksitet: {verdict_text.label(flow, evaluation.complexity.level)}"
+        if head.cell_length + len(complexity) <= width:
+            head = head + Content(complexity)
+    if evaluation.verdict is Verdict.UNRESOLVED and evaluation.depends_on:
+        depends_on = evaluation.depends_on
+        more = f" og {len(depends_on) - 1} svar til" if len(depends_on) > 1 else ""
+        first = verdict_text.short(flow.questions[depends_on[0]].text, width - len("Afhænger af »«") - len(more))
+        why = f"Afhænger af »{first}«{more}"
     else:
-        lines.append(Content(verdict_text.decisive_lead(flow, evaluation) or ""))
-    impression = verdict_text.first_impression_sentence(flow, evaluation)
-    if impression and (evaluation.first_impression_disagrees or verdict is Verdict.UNRESOLVED):
-        lines.append(Content(shorten(impression, width)))
-    return lines
+        reasons = strongest_reasons(evaluation)
+        lines = [verdict_text.reason_line(reason) for reason in reasons]
+        both = "Mest afgørende: " + " · ".join(lines)
+        if len(lines) > 1 and len(both) <= width:
+            why = both
+        elif lines:
+            why = "Mest afgørende: " + lines[0]  # the second would be cut to nonsense: Ctrl+R has it
+        else:
+            why = evaluation.triage.rule  # the flow's own sentence for this verdict
+    last = MORE
+    if evaluation.borderline:
+        last = "På grænsen: ét svar kan vende buddet · Ctrl+R: hele begrundelsen"
+    elif evaluation.judgement is not None and evaluation.disagrees:
+        last = f"Din vurdering: {verdict_text.label(flow, evaluation.judgement)} · Ctrl+R: hele begrundelsen"
+    return [head, Content(shorten(why, width)), Content(shorten(last, width))]
 
 
 class VerdictPanel(Static):
@@ -55,4 +64,4 @@ class VerdictPanel(Static):
 
     def show(self, flow: Flow, evaluation: Evaluation) -> None:
         width = max(self.size.width - 2, 40) if self.size.width else 76
-        self.update(Content("\n").join([*panel_lines(flow, evaluation, width), Content("Ctrl+R: hele begrundelsen")]))
+        self.update(Content("\n").join(panel_lines(flow, evaluation, width)))
