@@ -12,7 +12,7 @@ import contextlib
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, TextIO
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -20,13 +20,14 @@ from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 
 from flows import Answers, Evaluation, Flow
 from outputs.reporting import printable
 from wizard import terminal
 from wizard.collector import resume_collector
 from wizard.inert import INERT_CONTROLS
-from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, open_preparation
+from wizard.session import DEFAULT_FILE, Clock, OpenError, Preparation, SessionHost, open_preparation
 
 __all__ = ["DEFAULT_FILE", "TEXT_SAVE_DELAY", "OpenError", "Preparation", "WizardApp", "open_preparation", "run_app"]
 
@@ -67,7 +68,7 @@ class WizardApp(App[int]):
         self.handle_signals = handle_signals
         self.text_save_delay = text_save_delay
         self.animation_level = "none"  # no sliding over a slow SSH line
-        self._save_timer = None
+        self._save_timer: Timer | None = None
         self.hung_up = False
         self.where = ""  # the page the leader is on, for the goodbye (set by the main screen)
 
@@ -307,3 +308,9 @@ def print_wrapped(text: str, stream: TextIO) -> None:
         ]
     stream.write("\n".join(lines) + "\n")
     stream.flush()
+
+
+if TYPE_CHECKING:
+
+    def _is_a_session_host(app: WizardApp) -> SessionHost:
+        return app  # mypy: the app offers everything the screens ask of it (wizard.session.SessionHost)

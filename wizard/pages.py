@@ -23,6 +23,12 @@ class Page:
     kind: PageKind
     question_id: str | None = None
 
+    @property
+    def asked(self) -> str:
+        """The id of the question on a question page (the judgement and the summary ask none)."""
+        assert self.question_id is not None, f"the {self.kind} page asks no question"
+        return self.question_id
+
 
 JUDGEMENT = Page("vurdering")
 SUMMARY = Page("sammenfatning")

@@ -14,6 +14,7 @@ The order of the pages and the words are the screens' too (``wizard.pages``,
 
 from __future__ import annotations
 
+import io
 import re
 import signal
 import sys
@@ -265,7 +266,7 @@ class PlainDialogue:
     # -- a question ------------------------------------------------------------------------------------
 
     def question_page(self, page: Page) -> Page | None:
-        question = self.flow.questions[page.question_id]
+        question = self.flow.questions[page.asked]
         section = self.flow.section_of(question.id)
         self.announce(section.title, section.intro)
         self.show_question(question)
@@ -619,11 +620,9 @@ def run_plain(
 ) -> int:
     """Run the plain dialogue on ``path`` (asked for when None); the exit code for the command line."""
     if read is None:
-        read = sys.stdin
-        read.reconfigure(errors="replace")  # a terminal set to another encoding: a "?" in the answer, no crash
+        read = _replacing(sys.stdin)  # a terminal set to another encoding: a "?" in the answer, no crash
     if write is None:
-        write = sys.stdout
-        write.reconfigure(errors="replace")
+        write = _replacing(sys.stdout)
     if path is None:
         path = _ask_for_file(read, write)
         if path is None:
@@ -676,3 +675,10 @@ def _tell_what_changed_in_the_flow(dialogue: PlainDialogue) -> None:
         return
     if notice:
         dialogue.say(f"Forløbet er ændret: {notice}")
+
+
+def _replacing(stream: TextIO) -> TextIO:
+    """The terminal's stream, set to replace what its encoding cannot carry instead of failing."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from flows import Answers, AnswerValue, Evaluation, Flow, Question, evaluate
 from flows.fingerprint import is_changed, refreshed
@@ -193,3 +194,28 @@ def with_value(answers: Answers, question_id: str, value: AnswerValue | None) ->
 def hidden_by(before: Evaluation, after: Evaluation) -> list[str]:
     """Questions answered and visible ``before`` that are hidden ``after``."""
     return [question_id for question_id in before.visible_answers if not after.is_visible(question_id)]
+
+
+class SessionHost(Protocol):
+    """What a screen may ask of the app that holds the session (``wizard.app.WizardApp``).
+
+    The screens reach the session through this, typed, instead of through an untyped ``self.app``,
+    and without importing the app (which imports them): ``wizard.screens.hosting.host_of``.
+    """
+
+    flow: Flow
+    preparation: Preparation | None
+    clock: Clock
+    where: str  # the page the leader is on, for the goodbye
+
+    def open(self, path: Path, *, new: bool | None) -> None: ...
+
+    def change_answers(
+        self, answers: Answers, *, typing: bool = False, evaluation: Evaluation | None = None
+    ) -> None: ...
+
+    def save_soon(self) -> None: ...
+
+    def save_now(self) -> bool: ...
+
+    def save_as(self, path: Path) -> str | None: ...

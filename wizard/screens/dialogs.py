@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from outputs.wording.words import display_path, missing_folder, shorten
+from wizard.screens.hosting import host_of
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.line_input import LineInput
 
@@ -54,7 +55,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     @on(ChoiceList.Chosen, "#dialog-choices")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        self.dismiss(event.value)
+        self.dismiss(event.single)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
@@ -116,7 +117,7 @@ class SaveAsDialog(ModalScreen[Path | None]):
             self.query_one("#save-as-message", Static).update("Skriv et filnavn, fx ./forberedelse.toml.")
             return
         path = Path(text).expanduser()
-        message = missing_folder(path) or self.app.save_as(path)
+        message = missing_folder(path) or host_of(self).save_as(path)
         if message:
             self.query_one("#save-as-message", Static).update(message)
             return

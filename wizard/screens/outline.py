@@ -42,7 +42,7 @@ class OutlineScreen(ModalScreen[Page | None]):
     @on(ChoiceList.Chosen, "#outline")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        self.dismiss(self.entries[int(event.value)].page)
+        self.dismiss(self.entries[int(event.single)].page)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -29,9 +29,10 @@ from outputs.wording.page_texts import AGREE, explanation, traits_explanation
 from outputs.wording.words import display_path, missing_folder, progress_text
 from wizard.pages import JUDGEMENT, RESUMED_ON_TEXT, SUMMARY, Page, neighbour, outline, resume_point
 from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen, HideAnswersDialog
+from wizard.screens.hosting import host_of, preparation_of
 from wizard.screens.outline import OutlineScreen
 from wizard.screens.verdict import VerdictScreen
-from wizard.session import hidden_by, with_value
+from wizard.session import Preparation, SessionHost, hidden_by, with_value
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.judgement_page import JudgementPage
 from wizard.widgets.key_footer import KeyFooter
@@ -59,8 +60,8 @@ class PrepareScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Næste", key_display="^N", priority=True),
         Binding("ctrl+p", "previous", "Forrige", key_display="^P", priority=True),
-        Binding("pagedown", "page_down", show=False, priority=True),
-        Binding("pageup", "page_up", show=False, priority=True),
+        Binding("pagedown", "page_forward", show=False, priority=True),
+        Binding("pageup", "page_back", show=False, priority=True),
         Binding("ctrl+o", "outline", "Oversigt", key_display="^O", priority=True),
         Binding("ctrl+f,f1", "explain", "Forklaring", key_display="^F", priority=True),
         Binding("ctrl+t", "discuss", "Drøftelse", key_display="^T", priority=True),
@@ -72,7 +73,8 @@ class PrepareScreen(Screen):
 
     def __init__(self, page: Page | None = None) -> None:
         super().__init__()
-        self.page = page
+        self.first_page = page  # None: where the leader left off (found on mount)
+        self.page: Page = SUMMARY  # the page shown; set by show_page before anything reads it
         self.exported: set[Path] = set()
         self.publishing = False  # Ctrl+L's git is running
 
@@ -89,8 +91,8 @@ class PrepareScreen(Screen):
 
     async def on_mount(self) -> None:
         self.watch(self.app, "save_status", self._show_save_status)
-        if self.page is not None:
-            await self.show_page(self.page)
+        if self.first_page is not None:
+            await self.show_page(self.first_page)
             return
         page, maybe_cut_off = resume_point(self.preparation.evaluation)
         await self.show_page(page)
@@ -98,12 +100,16 @@ class PrepareScreen(Screen):
             self.notify(RESUMED_ON_TEXT, title="Du fortsætter her", timeout=12)
 
     @property
-    def preparation(self):
-        return self.app.preparation
+    def host(self) -> SessionHost:
+        return host_of(self)
+
+    @property
+    def preparation(self) -> Preparation:
+        return preparation_of(self)
 
     @property
     def flow(self) -> Flow:
-        return self.app.flow
+        return self.host.flow
 
     def _show_save_status(self, status: str) -> None:
         line = self.query_one("#save-status", Static)
@@ -112,12 +118,12 @@ class PrepareScreen(Screen):
 
     async def show_page(self, page: Page) -> None:
         """Build ``page`` and focus its first field."""
-        self.app.save_soon()  # a text answer still waiting for its save goes to disk as soon as the page is drawn
+        self.host.save_soon()  # a text answer still waiting for its save goes to disk as soon as the page is drawn
         self.page = page
         body = self.query_one("#page", VerticalScroll)
         shown = body.children[0] if body.children else None
         if page.kind == "spørgsmål" and isinstance(shown, QuestionPage):
-            await shown.show(self.flow.questions[page.question_id], self.preparation.answers)  # the fast way
+            await shown.show(self.flow.questions[page.asked], self.preparation.answers)  # the fast way
         else:
             await body.remove_children()
             await body.mount(self._build(page))
@@ -132,7 +138,7 @@ class PrepareScreen(Screen):
     def _build(self, page: Page) -> Widget:
         preparation = self.preparation
         if page.kind == "spørgsmål":
-            question = self.flow.questions[page.question_id]
+            question = self.flow.questions[page.asked]
             return QuestionPage(self.flow, question, preparation.answers)
         if page.kind == "vurdering":
             return JudgementPage(self.flow, preparation.answers, preparation.evaluation)
@@ -144,17 +150,17 @@ class PrepareScreen(Screen):
         evaluation = self.preparation.evaluation
         page = self.page
         if page.kind == "spørgsmål":
-            where = self.flow.section_of(page.question_id).title
-            progress = progress_text(evaluation, page.question_id, self.flow)
+            where = self.flow.section_of(page.asked).title
+            progress = progress_text(evaluation, page.asked, self.flow)
         elif page.kind == "vurdering":
             where, progress = "Din vurdering og trækkene", progress_text(evaluation, None, self.flow)
         else:
             where, progress = "Sammenfatning og eksport", progress_text(evaluation, None, self.flow)
-        self.app.where = where  # named in the goodbye
+        self.host.where = where  # named in the goodbye
         self.query_one("#where", Static).update(where)
         self.query_one("#progress", Static).update(progress)
         panel = self.query_one("#verdict", VerdictPanel)
-        on_triage = page.kind == "spørgsmål" and self.flow.section_of(page.question_id).id == self.flow.triage.section
+        on_triage = page.kind == "spørgsmål" and self.flow.section_of(page.asked).id == self.flow.triage.section
         panel.display = on_triage
         if on_triage:
             panel.show(self.flow, evaluation)
@@ -175,7 +181,7 @@ class PrepareScreen(Screen):
     async def action_previous(self) -> None:
         await self.go(-1)
 
-    async def action_page_down(self) -> None:
+    async def action_page_forward(self) -> None:
         """Page Down turns the page; on the summary it scrolls the note instead."""
         body = self.query_one("#page", VerticalScroll)
         if self.page == SUMMARY:
@@ -189,7 +195,7 @@ class PrepareScreen(Screen):
         else:
             await self.go(1)
 
-    async def action_page_up(self) -> None:
+    async def action_page_back(self) -> None:
         body = self.query_one("#page", VerticalScroll)
         if self.page == SUMMARY and body.scroll_y > 0:
             body.scroll_page_up(animate=False)
@@ -198,7 +204,7 @@ class PrepareScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "discuss":  # only a question can be marked; the footer hides the key elsewhere
-            return self.page is not None and self.page.kind == "spørgsmål"
+            return self.page.kind == "spørgsmål"
         if action == "wiki":  # the note goes to the wiki from the summary, where it is shown
             return self.page == SUMMARY
         return True
@@ -210,7 +216,7 @@ class PrepareScreen(Screen):
             if entry.page == self.page or (
                 entry.page.kind == "spørgsmål"
                 and self.page.kind == "spørgsmål"
-                and self.flow.section_of(entry.page.question_id).id == self.flow.section_of(self.page.question_id).id
+                and self.flow.section_of(entry.page.asked).id == self.flow.section_of(self.page.asked).id
             ):
                 current = index
 
@@ -222,7 +228,7 @@ class PrepareScreen(Screen):
 
     def action_explain(self) -> None:
         if self.page.kind == "spørgsmål":
-            question = self.flow.questions[self.page.question_id]
+            question = self.flow.questions[self.page.asked]
             heading, text = question.text, explanation(self.flow, question)
         elif self.page == JUDGEMENT:
             heading, text = "Din vurdering og trækkene", traits_explanation(self.flow)
@@ -232,7 +238,7 @@ class PrepareScreen(Screen):
 
     def action_discuss(self) -> None:
         if self.page.kind == "spørgsmål":
-            self.query_one("#discuss", MarkToggle).action_toggle()
+            self.query_one("#discuss", MarkToggle).action_toggle_mark()
 
     def action_reasons(self) -> None:
         self.app.push_screen(VerdictScreen())
@@ -249,13 +255,13 @@ class PrepareScreen(Screen):
             if choice != "skift":
                 await self.show_page(self.page)  # put the old answer back on the screen
                 return
-            self.app.change_answers(answers, evaluation=after)
+            self.host.change_answers(answers, evaluation=after)
             self._refresh_chrome()
             if then_advance:
                 await self._advance_within_page()
 
         if not lost:
-            self.app.change_answers(answers, evaluation=after)
+            self.host.change_answers(answers, evaluation=after)
             self._refresh_chrome()
             if then_advance:
                 self.call_later(self._advance_within_page)
@@ -275,9 +281,9 @@ class PrepareScreen(Screen):
     @on(ChoiceList.Chosen, "#answer")
     def _answer_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        question_id = self.page.question_id
+        question_id = self.page.asked
         if event.advance:  # Enter on the answer (the same one too): the leader has seen the question as it is now
-            self.app.change_answers(confirmed(self.flow, self.preparation.answers, question_id))
+            self.host.change_answers(confirmed(self.flow, self.preparation.answers, question_id))
         if event.choice_list.multiple and event.advance:
             if event.value == self.preparation.answers.values.get(question_id, ()):
                 self.call_later(self.go, 1)  # Enter on ticked options only moves on
@@ -293,41 +299,42 @@ class PrepareScreen(Screen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "answer":
             text = event.text_area.text.strip()
-            answers = with_value(self.preparation.answers, self.page.question_id, text)
-            self.app.change_answers(answers, typing=True)
+            answers = with_value(self.preparation.answers, self.page.asked, text)
+            self.host.change_answers(answers, typing=True)
             self._refresh_chrome()
         elif event.text_area.id == "judgement-reason":
             answers = replace(self.preparation.answers, judgement_reason=event.text_area.text.strip())
-            self.app.change_answers(answers, typing=True)
+            self.host.change_answers(answers, typing=True)
         elif event.text_area.id == "note":
-            notes = {**self.preparation.answers.notes, self.page.question_id: event.text_area.text.strip()}
+            notes = {**self.preparation.answers.notes, self.page.asked: event.text_area.text.strip()}
             notes = {question_id: note for question_id, note in notes.items() if note}  # an emptied note is gone
-            self.app.change_answers(replace(self.preparation.answers, notes=notes), typing=True)
+            self.host.change_answers(replace(self.preparation.answers, notes=notes), typing=True)
 
     async def on_answer_text_submitted(self, event: AnswerText.Submitted) -> None:
         event.stop()
         if event.text_area.id == "judgement-reason":
             self.query_one("#traits").focus()
             return
-        self.app.change_answers(confirmed(self.flow, self.preparation.answers, self.page.question_id))
+        self.host.change_answers(confirmed(self.flow, self.preparation.answers, self.page.asked))
         await self.go(1)
 
     @on(MarkToggle.Toggled, "#discuss")
     def _discuss_toggled(self, event: MarkToggle.Toggled) -> None:
         answers = self.preparation.answers
-        question_id = self.page.question_id
+        question_id = self.page.asked
         discuss = answers.discuss | {question_id} if event.checked else answers.discuss - {question_id}
-        self.app.change_answers(replace(answers, discuss=frozenset(discuss)))
+        self.host.change_answers(replace(answers, discuss=frozenset(discuss)))
 
     @on(ChoiceList.Chosen, "#judgement")
     def _judgement_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         # "Jeg er enig" is saved as the verdict it agrees with, so the file says what the screen showed.
         verdict = self.preparation.evaluation.verdict
+        judgement: Verdict | None
         if event.value == AGREE:
             judgement = verdict if verdict is not Verdict.UNRESOLVED else None
         else:
-            judgement = Verdict(event.value)
+            judgement = Verdict(event.single)
         self.propose(replace(self.preparation.answers, judgement=judgement), event.advance)
 
     @on(ChoiceList.Chosen, "#traits")
@@ -338,7 +345,7 @@ class PrepareScreen(Screen):
                 self.notify("Du har ikke valgt nogen træk: mødet drøfter ingen af dem. Mellemrum vælger et træk.")
             self.call_later(self.go, 1)
             return
-        self.propose(replace(self.preparation.answers, traits=tuple(event.value)))
+        self.propose(replace(self.preparation.answers, traits=event.several))
 
     # -- export ----------------------------------------------------------------------------------------
 
@@ -377,7 +384,7 @@ class PrepareScreen(Screen):
     def export(self, path: Path) -> None:
         from outputs.note import file_facts, write_markdown
 
-        self.app.save_now()
+        self.host.save_now()
         try:
             write_markdown(path, self.flow, self.preparation.answers, file_facts(self.preparation.path))
         except (SaveError, OSError) as error:
@@ -387,7 +394,7 @@ class PrepareScreen(Screen):
             self._export_message(f"Noten blev ikke gemt: {message}")
             return
         self.exported.add(real_path(path))
-        now: datetime = self.app.clock()
+        now: datetime = self.host.clock()
         self._export_message(f"Noten er gemt {now:%H:%M:%S} i {display_path(path)}.")
 
     def action_wiki(self) -> None:
@@ -404,7 +411,7 @@ class PrepareScreen(Screen):
                 "Du kan stadig gemme noten som fil med Enter."
             )
             return
-        self.app.save_now()
+        self.host.save_now()
         self._export_message(f"Lægger noten i wikien {display_path(folder)} …")
         answers, path = self.preparation.answers, self.preparation.path
         self.publishing = True
@@ -423,7 +430,7 @@ class PrepareScreen(Screen):
                 message += f" Noten er gemt i {display_path(folder)}."
             self.app.call_from_thread(self._published, message)
             return
-        now: datetime = self.app.clock()
+        now: datetime = self.host.clock()
         self.app.call_from_thread(self._published, f"{now:%H:%M:%S}: {published.summary()}")
 
     def _published(self, message: str) -> None:

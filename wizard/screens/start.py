@@ -7,7 +7,7 @@ must not hold up the first screen, and the leader can start typing a name meanwh
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,7 +17,8 @@ from textual.widgets import Input, Static
 
 from flows.length import length_text
 from outputs.wording.words import display_path
-from wizard.session import OpenError
+from wizard.screens.hosting import host_of
+from wizard.session import OpenError, SessionHost
 from wizard.welcome_and_goodbye import folder_rows, free_name
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.key_footer import KeyFooter
@@ -25,7 +26,6 @@ from wizard.widgets.line_input import LineInput
 
 if TYPE_CHECKING:
     from outputs.note import FolderEntry
-    from wizard.app import WizardApp
 
 NEW = "ny"
 OTHER = "anden"
@@ -49,8 +49,8 @@ class StartScreen(Screen):
         self.field_mode: str | None = None  # NEW, OTHER or None (open or start, whichever fits)
 
     @property
-    def wizard(self) -> WizardApp:
-        return cast("WizardApp", self.app)
+    def wizard(self) -> SessionHost:
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         flow = self.wizard.flow

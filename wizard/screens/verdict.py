@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from flows import Evaluation, Flow, Verdict
 from outputs.wording import verdict_text
+from wizard.screens.hosting import host_of, preparation_of
 
 
 def reasoning(flow: Flow, evaluation: Evaluation) -> Content:
@@ -63,11 +64,10 @@ class VerdictScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q,ctrl+r", "close", "Luk", show=False)]
 
     def compose(self) -> ComposeResult:
-        app = self.app
         with Vertical(classes="dialog wide"):
             yield Static("Begrundelse for buddet", classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-body", id="verdict-body"):
-                yield Static(reasoning(app.flow, app.preparation.evaluation))
+                yield Static(reasoning(host_of(self).flow, preparation_of(self).evaluation))
             yield Static("Pil op/ned ruller · Escape eller Enter lukker", classes="hint", markup=False)
 
     def on_mount(self) -> None:

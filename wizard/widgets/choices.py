@@ -55,6 +55,18 @@ class ChoiceList(OptionList, inherit_bindings=False):
         def control(self) -> ChoiceList:
             return self.choice_list
 
+        @property
+        def single(self) -> str:
+            """The option picked in a list of single choices."""
+            assert isinstance(self.value, str), "a single choice was expected"
+            return self.value
+
+        @property
+        def several(self) -> tuple[str, ...]:
+            """The options ticked in a list of several choices (none is an answer too)."""
+            assert not isinstance(self.value, str), "several choices were expected"
+            return self.value or ()
+
     def __init__(
         self,
         choices: Sequence[tuple[str, str]],

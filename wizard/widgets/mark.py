@@ -14,7 +14,7 @@ from textual.widgets import Static
 class MarkToggle(Static, can_focus=True):
     """Space toggles (Enter is left to the screen: it moves on); posts ``Toggled`` with the new state."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_mark", show=False)]
 
     checked: reactive[bool] = reactive(False)
 
@@ -46,9 +46,9 @@ class MarkToggle(Static, can_focus=True):
     def _on_blur(self, event: events.Blur) -> None:
         self.call_after_refresh(self.refresh)
 
-    def action_toggle(self) -> None:
+    def action_toggle_mark(self) -> None:
         self.checked = not self.checked
         self.post_message(self.Toggled(self, self.checked))
 
     async def _on_click(self, event: events.Click) -> None:
-        self.action_toggle()
+        self.action_toggle_mark()
