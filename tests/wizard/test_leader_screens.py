@@ -18,12 +18,12 @@ from flows import Answers, default_flow, evaluate
 from outputs.answers.file import load_answers
 from outputs.storage.saving import save_answers
 from outputs.wording.page_texts import traits_label
-from wizard.welcome_and_goodbye import goodbye_lines
 from wizard.app import WizardApp, open_preparation, print_wrapped
 from wizard.pages import Page, resume_point
 from wizard.screens.dialogs import HideAnswersDialog
 from wizard.screens.prepare import PrepareScreen
 from wizard.screens.start import StartScreen
+from wizard.welcome_and_goodbye import goodbye_lines
 from wizard.widgets.verdict_panel import strongest_reasons
 
 SIZE = (80, 24)

@@ -2,37 +2,33 @@
 that is always there: where you are and how far (top), the live verdict (under the triage),
 where the answers are saved (bottom) and the keys (footer).
 
-Every answer goes through ``WizardApp.change_answers``, which saves it. A change that would hide
-questions the leader has answered asks first.
+Every answer goes through the session host's ``change_answers`` (``wizard.session.SessionHost``),
+which saves it. A change that would hide questions the leader has answered asks first. Writing
+the note from the summary (Enter in its field, Ctrl+L into the wiki) is ``wizard.screens.export``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from flows import Answers, Flow, Verdict, evaluate
+from flows import Answers, Verdict, evaluate
 from flows.fingerprint import confirmed
-from outputs.reporting import danish_reason
-from outputs.storage import SaveError, real_path
 from outputs.wording.page_texts import AGREE, explanation, traits_explanation
-from outputs.wording.words import display_path, missing_folder, progress_text
+from outputs.wording.words import display_path, progress_text
 from wizard.pages import JUDGEMENT, RESUMED_ON_TEXT, SUMMARY, Page, neighbour, outline, resume_point
-from wizard.screens.dialogs import ChoiceDialog, ExplanationScreen, HideAnswersDialog
-from wizard.screens.hosting import host_of, preparation_of
+from wizard.screens.dialogs import ExplanationScreen, HideAnswersDialog
+from wizard.screens.export import NoteExport
 from wizard.screens.outline import OutlineScreen
 from wizard.screens.verdict import VerdictScreen
-from wizard.session import Preparation, SessionHost, hidden_by, with_value
+from wizard.session import hidden_by, with_value
 from wizard.widgets.choices import ChoiceList
 from wizard.widgets.judgement_page import JudgementPage
 from wizard.widgets.key_footer import KeyFooter
@@ -56,7 +52,7 @@ SUMMARY_EXPLANATION = (
 )
 
 
-class PrepareScreen(Screen):
+class PrepareScreen(NoteExport):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Næste", key_display="^N", priority=True),
         Binding("ctrl+p", "previous", "Forrige", key_display="^P", priority=True),
@@ -75,8 +71,6 @@ class PrepareScreen(Screen):
         super().__init__()
         self.first_page = page  # None: where the leader left off (found on mount)
         self.page: Page = SUMMARY  # the page shown; set by show_page before anything reads it
-        self.exported: set[Path] = set()
-        self.publishing = False  # Ctrl+L's git is running
 
     # -- layout ----------------------------------------------------------------------------------------
 
@@ -98,18 +92,6 @@ class PrepareScreen(Screen):
         await self.show_page(page)
         if maybe_cut_off:
             self.notify(RESUMED_ON_TEXT, title="Du fortsætter her", timeout=12)
-
-    @property
-    def host(self) -> SessionHost:
-        return host_of(self)
-
-    @property
-    def preparation(self) -> Preparation:
-        return preparation_of(self)
-
-    @property
-    def flow(self) -> Flow:
-        return self.host.flow
 
     def _show_save_status(self, status: str) -> None:
         line = self.query_one("#save-status", Static)
@@ -346,115 +328,3 @@ class PrepareScreen(Screen):
             self.call_later(self.go, 1)
             return
         self.propose(replace(self.preparation.answers, traits=event.several))
-
-    # -- export ----------------------------------------------------------------------------------------
-
-    @on(Input.Submitted, "#export-path")
-    def _export_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value.strip()
-        if not text:
-            self._export_message("Skriv et filnavn til noten, fx ./forberedelse.md.")
-            return
-        path = Path(text).expanduser()
-        problem = missing_folder(path)
-        if problem:
-            self._export_message(problem)
-            return
-        if real_path(path) == real_path(self.preparation.path):
-            self._export_message("Det er svarfilen. Vælg et andet navn til noten, fx med .md til sidst.")
-            return
-        if path.exists() and real_path(path) not in self.exported:
-
-            def confirmed(choice: str | None) -> None:
-                if choice == "overskriv":
-                    self.export(path)
-
-            self.app.push_screen(
-                ChoiceDialog(
-                    "Filen findes allerede",
-                    f"Der findes allerede en fil med navnet {display_path(path)}. Vil du erstatte den med noten?",
-                    [("overskriv", "Ja, erstat filen"), ("fortryd", "Nej, jeg vælger et andet navn")],
-                ),
-                confirmed,
-            )
-            return
-        self.export(path)
-
-    def export(self, path: Path) -> None:
-        from outputs.note import file_facts, write_markdown
-
-        self.host.save_now()
-        try:
-            write_markdown(path, self.flow, self.preparation.answers, file_facts(self.preparation.path))
-        except (SaveError, OSError) as error:
-            message = getattr(error, "message", None) or (
-                danish_reason(error) if isinstance(error, OSError) else str(error)
-            )
-            self._export_message(f"Noten blev ikke gemt: {message}")
-            return
-        self.exported.add(real_path(path))
-        now: datetime = self.host.clock()
-        self._export_message(f"Noten er gemt {now:%H:%M:%S} i {display_path(path)}.")
-
-    def action_wiki(self) -> None:
-        """Ctrl+L on the summary: the note into the wiki (``outputs.note.wiki``, as ``wizard export --wiki``).
-        Git may wait for the network, so it runs in a thread; the answer comes under the export field."""
-        from outputs.note import WIKI_VARIABLE, wiki_folder_from_environment
-
-        if self.page != SUMMARY or self.publishing:  # one git run at a time in the wiki's folder
-            return
-        folder = wiki_folder_from_environment()
-        if folder is None:
-            self._export_message(
-                f"Guiden ved ikke, hvor din kopi af wikien ligger: bed IT om at sætte {WIKI_VARIABLE} (se README). "
-                "Du kan stadig gemme noten som fil med Enter."
-            )
-            return
-        self.host.save_now()
-        self._export_message(f"Lægger noten i wikien {display_path(folder)} …")
-        answers, path = self.preparation.answers, self.preparation.path
-        self.publishing = True
-        self.run_worker(lambda: self._publish(folder, answers, path), thread=True, group="wiki")
-
-    def _publish(self, folder: Path, answers: Answers, path: Path) -> None:
-        from outputs.note import WikiError, WikiNote, file_facts, publish
-
-        try:
-            published = publish(folder, self.flow, [WikiNote(path, answers, file_facts(path))])
-        except WikiError as error:
-            message = f"Noten kom ikke i wikien: {error.message}"
-            if not error.in_wiki:
-                message += " " + self._note_beside(path, answers)
-            else:
-                message += f" Noten er gemt i {display_path(folder)}."
-            self.app.call_from_thread(self._published, message)
-            return
-        now: datetime = self.host.clock()
-        self.app.call_from_thread(self._published, f"{now:%H:%M:%S}: {published.summary()}")
-
-    def _published(self, message: str) -> None:
-        self.publishing = False
-        self._export_message(message)
-
-    def _note_beside(self, path: Path, answers: Answers) -> str:
-        """The note saved as NAVN.md beside the answers file, unless that would replace a file
-        the leader has not exported from here (Enter in the export field asks first)."""
-        from outputs.note import file_facts, write_markdown
-        from wizard.widgets.summary_page import export_path_for
-
-        target = export_path_for(path)
-        if target.exists() and real_path(target) not in self.exported:
-            return "Tryk Enter i feltet for at gemme noten som fil i stedet."
-        try:
-            write_markdown(target, self.flow, answers, file_facts(path))
-        except SaveError as error:
-            return f"Noten kunne heller ikke gemmes som fil: {error.message}"
-        self.exported.add(real_path(target))
-        return f"Noten er gemt i {display_path(target)} i stedet."
-
-    def _export_message(self, message: str) -> None:
-        """The answer to Enter in the export field, right under it and scrolled into view."""
-        line = self.query_one("#export-message", Static)
-        line.update(message)
-        self.call_after_refresh(line.scroll_visible, animate=False)
