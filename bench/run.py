@@ -165,6 +165,15 @@ def _measure_and_report(args: argparse.Namespace) -> int:
     drawn = ms(samples.next_drawn)
     print(f"  Enter: det næste spørgsmål står på skærmen efter {drawn:.1f} ms; svaret gemmes lige efter")
     print(f"  den minimale app i tomgang: {samples.idle_minimal or 0.0:.2f} % af én kerne")
+    dialog = ms(samples.dialog_minimal)
+    print(
+        f"  den minimale app: et nyt vindue (F2, ModalScreen med én Label) efter {dialog:.1f} ms; "
+        "skærmskiftene ovenfor mod det:"
+    )
+    print(
+        "    "
+        + ", ".join(f"{name.split(' (')[0]} {ms(times) / dialog:.1f}×" for name, times in samples.changes.items())
+    )
     print(
         f"  {args.sessions} sessioner: hukommelse i alt {busy.memory_total / MB:.0f} MB "
         f"({busy.memory_total / MB / args.sessions:.1f} MB pr. session, RSS); "
