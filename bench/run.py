@@ -21,6 +21,7 @@ import signal
 import statistics
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 from bench import crowd, engine_growth, export_batch, headless, screens, wire
@@ -165,6 +166,11 @@ def _measure_and_report(args: argparse.Namespace) -> int:
     drawn = ms(samples.next_drawn)
     print(f"  Enter: det næste spørgsmål står på skærmen efter {drawn:.1f} ms; svaret gemmes lige efter")
     print(f"  den minimale app i tomgang: {samples.idle_minimal or 0.0:.2f} % af én kerne")
+    dialog = ms(samples.dialog_minimal)
+    print(f"  den minimale app: et nyt vindue (F2, ModalScreen med én Label) efter {dialog:.1f} ms;")
+    against = ", ".join(f"{name.split(' (')[0]} {ms(times) / dialog:.1f}×" for name, times in samples.changes.items())
+    against = f"skærmskiftene ovenfor mod det: {against}"
+    print(textwrap.fill(against, 100, initial_indent="    ", subsequent_indent="    "))
     print(
         f"  {args.sessions} sessioner: hukommelse i alt {busy.memory_total / MB:.0f} MB "
         f"({busy.memory_total / MB / args.sessions:.1f} MB pr. session, RSS); "

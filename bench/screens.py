@@ -72,6 +72,7 @@ class Samples:
     first_question: list[float] = field(default_factory=list)
     first_start: list[float] = field(default_factory=list)
     options_minimal: list[float] = field(default_factory=list)
+    dialog_minimal: list[float] = field(default_factory=list)  # F2: a new (modal) screen in bare Textual
     options_wizard: list[float] = field(default_factory=list)
     next_question: list[float] = field(default_factory=list)  # on the screen and on disk
     next_drawn: list[float] = field(default_factory=list)  # on the screen
@@ -209,6 +210,12 @@ class Screens:
             key, label = ("Down", labels[1]) if number % 2 == 0 else ("Up", labels[0])
             moves.append(self._key(key, highlighted(label), f"markeringen på {label}", escapes=True))
             time.sleep(SETTLE)
+        dialogs = []
+        for _ in range(max(1, self.keys // 2)):
+            dialogs.append(self._key("F2", drawn(minimal_app.DIALOG_TEXT), "den minimale apps vindue"))
+            time.sleep(SETTLE)
+            self._key("Escape", lambda screen: minimal_app.DIALOG_TEXT not in screen, "den minimale app igen")
+            time.sleep(SETTLE)
         if idle_seconds:
             self.samples.idle_minimal = idle_cpu(pid, idle_seconds)
         peak = peak_kilobytes(pid)
@@ -216,6 +223,7 @@ class Screens:
         if record:
             self.samples.first_minimal.append(first)
             self.samples.options_minimal.extend(moves)
+            self.samples.dialog_minimal.extend(dialogs)
             self.samples.peak_minimal.append(peak)
 
     def wizard_on_question(self, record: bool, idle_seconds: float = 0.0) -> None:

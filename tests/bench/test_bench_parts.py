@@ -141,3 +141,15 @@ def test_the_95th_percentile_of_twenty_is_near_the_top():
     from bench.crowd import p95
 
     assert p95([float(value) for value in range(1, 21)]) == pytest.approx(19.05)
+
+
+def test_the_minimal_app_opens_its_small_window_with_f2_and_closes_it_with_escape():
+    async def scenario() -> tuple[str, str]:
+        app = minimal_app.MinimalApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f2")
+            opened = type(app.screen).__name__
+            await pilot.press("escape")
+            return opened, type(app.screen).__name__
+
+    assert asyncio.run(scenario()) == ("Dialog", "Screen")
