@@ -18,6 +18,7 @@ from typing import Any
 
 from flows import Flow, Kind
 from outputs.answers import names as names
+from outputs.answers.reporter import Reporter
 from outputs.answers.version import check_file_table
 from outputs.reporting import Problem, Severity
 from outputs.toml import BOM, KeyPath, clean_text, comment, decode, edit_toml, parse_toml
@@ -54,7 +55,7 @@ def readable_for_saving(data: bytes, flow: Flow, name: str) -> tuple[OldFile | N
     return OldFile(text, parsed), None
 
 
-class _FirstRefusal:
+class _FirstRefusal(Reporter):
     """A reporter for ``check_file_table`` that keeps only the first reason the file cannot be read."""
 
     def __init__(self, flow: Flow, name: str) -> None:

@@ -10,7 +10,8 @@ from flows import Kind, Question
 from flows.conditions import AnswerValue
 from flows.ids import nearest
 from outputs.answers import names as names
-from outputs.reporting import ERROR, WARNING, Severity, quoted
+from outputs.answers.reporter import Reporter
+from outputs.reporting import ERROR, WARNING, quoted
 from outputs.toml import KeyPath
 
 
@@ -49,22 +50,8 @@ def _number(count: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
-class ValueChecks:
+class ValueChecks(Reporter):
     """The value checks; the subclass provides ``report``."""
-
-    def report(
-        self,
-        severity: Severity,
-        path: KeyPath,
-        message: str,
-        hint: str = "",
-        *,
-        part: str = "key",
-        item: int | None = None,
-        unreadable: bool = False,
-        code: str = "",
-    ) -> None:
-        raise NotImplementedError
 
     def counting_only(self) -> bool:
         """True once so many problems are shown that the rest are only counted (no hints worked out)."""

@@ -12,37 +12,17 @@ Decisions (documented in docs/answers-format.md):
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import Any
 
-from flows import Flow
 from flows.migrations import upgrade_from
 from outputs.answers import names as names
-from outputs.reporting import ERROR, WARNING, Problem, Severity, quoted
-from outputs.toml import KeyPath
+from outputs.answers.reporter import Reporter
+from outputs.reporting import ERROR, WARNING, Problem, quoted
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 
 
-class _Reporter(Protocol):
-    flow: Flow
-
-    def report(
-        self,
-        severity: Severity,
-        path: KeyPath,
-        message: str,
-        hint: str = "",
-        *,
-        part: str = "key",
-        item: int | None = None,
-        unreadable: bool = False,
-        code: str = "",
-    ) -> None: ...
-
-    def unknown_key(self, path: KeyPath, key: str, candidates: list[str] | tuple[str, ...], table: str) -> None: ...
-
-
-def check_file_table(checker: _Reporter, table: dict[str, Any]) -> bool:
+def check_file_table(checker: Reporter, table: dict[str, Any]) -> bool:
     """Report the problems in [svarfil]; False when the file must not be read further."""
     flow = checker.flow
     here = (names.FILE_TABLE,)
@@ -82,7 +62,7 @@ def check_file_table(checker: _Reporter, table: dict[str, Any]) -> bool:
     return readable
 
 
-def _format(checker: _Reporter, value: object) -> bool:
+def _format(checker: Reporter, value: object) -> bool:
     path = (names.FILE_TABLE, names.FORMAT_KEY)
     known = names.FORMAT_VERSION
     if isinstance(value, bool) or not isinstance(value, int):
@@ -112,7 +92,7 @@ def _format(checker: _Reporter, value: object) -> bool:
     return True
 
 
-def _flow_id(checker: _Reporter, value: object) -> bool:
+def _flow_id(checker: Reporter, value: object) -> bool:
     flow = checker.flow
     path = (names.FILE_TABLE, names.FLOW_KEY)
     if not isinstance(value, str):
@@ -140,7 +120,7 @@ def _flow_id(checker: _Reporter, value: object) -> bool:
     return True
 
 
-def _flow_version(checker: _Reporter, value: object) -> bool:
+def _flow_version(checker: Reporter, value: object) -> bool:
     flow = checker.flow
     path = (names.FILE_TABLE, names.FLOW_VERSION_KEY)
     if not isinstance(value, str) or not _VERSION.match(value):
