@@ -40,6 +40,15 @@ class AnswerChange:
 
 
 @dataclass(frozen=True)
+class NoteChange:
+    """The leader's note for the meeting on one question, before and now ("" for none)."""
+
+    question: Question
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class Changes:
     flow: Flow
     before: Evaluation
@@ -49,6 +58,7 @@ class Changes:
     answers: tuple[AnswerChange, ...]
     new_points: tuple[AgendaItem, ...]  # numbered as in today's note
     dropped_points: tuple[AgendaItem, ...]  # numbered as in the old note
+    notes: tuple[NoteChange, ...] = ()  # notes changed on questions relevant now
 
     @property
     def judgement_before(self) -> Verdict | None:
@@ -59,8 +69,14 @@ class Changes:
         return self.new.judgement
 
     @property
+    def reason_changed(self) -> bool:
+        """The leader's reason for the judgement (what they wrote for the meeting) is not the same."""
+        return self.old.judgement_reason.strip() != self.new.judgement_reason.strip()
+
+    @property
     def nothing(self) -> bool:
-        return not (self.answers or self.new_points or self.dropped_points) and self._same_outcome()
+        written = self.notes or self.reason_changed
+        return not (self.answers or self.new_points or self.dropped_points or written) and self._same_outcome()
 
     def _same_outcome(self) -> bool:
         return (
@@ -80,6 +96,12 @@ def compare(flow: Flow, old: Answers, new: Answers) -> Changes:
             changed.append(
                 AnswerChange(question, was, now, before.is_visible(question_id), after.is_visible(question_id))
             )
+    notes = tuple(
+        NoteChange(question, old.notes.get(question_id, "").strip(), new.notes.get(question_id, "").strip())
+        for question_id, question in flow.questions.items()
+        if after.is_visible(question_id)
+        and old.notes.get(question_id, "").strip() != new.notes.get(question_id, "").strip()
+    )
     old_points = meeting_agenda(flow, old, before).points
     new_points = meeting_agenda(flow, new, after).points
     old_ids = {item.question.id for item in old_points}
@@ -93,6 +115,7 @@ def compare(flow: Flow, old: Answers, new: Answers) -> Changes:
         answers=tuple(changed),
         new_points=tuple(item for item in new_points if item.question.id not in old_ids),
         dropped_points=tuple(item for item in old_points if item.question.id not in new_ids),
+        notes=notes,
     )
 
 
@@ -141,6 +164,24 @@ def add_changes(doc: MarkdownDocument, changes: Changes, level: int) -> None:
     if changes.dropped_points:
         doc.heading(level, "Punkter, der ikke længere er med")
         doc.bullets([_point(item, before=True) for item in changes.dropped_points])
+    if changes.notes or changes.reason_changed:
+        doc.heading(level, "Ændret i det, lederen har skrevet til mødet")
+        blocks = []
+        if changes.reason_changed:
+            blocks.append(
+                [
+                    _written_change(
+                        "Lederens begrundelse for sin vurdering",
+                        changes.old.judgement_reason,
+                        changes.new.judgement_reason,
+                    )
+                ]
+            )
+        blocks += [
+            [_written_change(f"Note: {one_line(note.question.text)}", note.before, note.after)]
+            for note in changes.notes
+        ]
+        doc.numbered_blocks(blocks)
 
 
 def _verdict(flow: Flow, evaluation: Evaluation) -> str:
@@ -176,6 +217,15 @@ def _answer_change(flow: Flow, change: AnswerChange) -> str:
     if question.kind is Kind.TEXT:
         return f"{heading}\\\nFør: {before}\\\nNu: {after}"
     return f"{heading}\\\n{before} → {after}"
+
+
+def _written(text: str) -> str:
+    return f"»{inline(text.strip(), mid_line=True)}«" if text.strip() else "*ingen*"
+
+
+def _written_change(what: str, before: str, after: str) -> str:
+    """What the leader wrote, before and now, on lines of their own (as a changed text answer)."""
+    return f"**{inline(what, mid_line=True)}**\\\nFør: {_written(before)}\\\nNu: {_written(after)}"
 
 
 def _point(item: AgendaItem, *, before: bool = False) -> str:
@@ -229,4 +279,11 @@ def changes_dict(changes: Changes) -> dict[str, Any]:
         ],
         "new_points": [point(item) for item in changes.new_points],
         "dropped_points": [point(item) for item in changes.dropped_points],
+        "changed_notes": [
+            {"question": note.question.id, "text": note.question.text, "before": note.before, "after": note.after}
+            for note in changes.notes
+        ],
+        "judgement_reason": {"before": changes.old.judgement_reason, "after": changes.new.judgement_reason}
+        if changes.reason_changed
+        else None,
     }

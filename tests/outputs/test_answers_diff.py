@@ -180,6 +180,19 @@ def test_diff_json_has_the_shape_of_the_other_commands(repository: Path, capsys)
         {"number": 1, "question": "borgere-moeder", "text": "Møder borgerne teknologien selv?"}
     ]
     assert report["markdown"].startswith("# Ændret siden sidste møde: Robot")
+    assert report["changed_notes"] == [] and report["judgement_reason"] is None  # none written in either
+
+
+def test_diff_json_names_changed_notes_and_reason() -> None:
+    from outputs.note.diff import changes_dict
+
+    old = Answers(values=OLD.values, notes={"navn": "Før."}, judgement_reason="Fordi.")
+    new = Answers(values=OLD.values, notes={"navn": "Nu."}, judgement_reason="Fordi.")
+    report = changes_dict(compare(FLOW, old, new))
+    assert report["changed_notes"] == [
+        {"question": "navn", "text": FLOW.questions["navn"].text, "before": "Før.", "after": "Nu."}
+    ]
+    assert report["judgement_reason"] is None  # the same reason is no change
 
 
 def test_diff_writes_to_a_file_and_refuses_bad_input_in_danish(tmp_path: Path, capsys) -> None:
@@ -248,3 +261,35 @@ def test_completion_and_the_man_page_know_diff_and_since(capsys) -> None:
     assert main(["man"]) == 0
     page = capsys.readouterr().out
     assert "wizard diff" in page and "GAMMEL" in page and r"\-\-since" in page
+
+
+def test_what_the_leader_wrote_for_the_meeting_is_compared_too() -> None:
+    old = Answers(values=OLD.values, discuss=OLD.discuss, notes={"aendrer-opgaveloesning": "Vi tror det."})
+    new = Answers(
+        values=OLD.values,
+        discuss=OLD.discuss,
+        notes={"aendrer-opgaveloesning": "Vi ved det nu.", "beskrivelse": "  "},  # a blank note is no note
+        judgement_reason="Robotten ændrer arbejdet.",
+    )
+    expected = """\
+## Ændret i det, lederen har skrevet til mødet
+
+1. **Lederens begrundelse for sin vurdering**\\
+   Før: *ingen*\\
+   Nu: »Robotten ændrer arbejdet.«
+2. **Note: Ændrer teknologien den måde, opgaverne løses på?**\\
+   Før: »Vi tror det.«\\
+   Nu: »Vi ved det nu.«
+"""
+    changes = compare(FLOW, old, new)
+    assert not changes.nothing
+    assert render_diff(changes, "a.toml", "b.toml").endswith(expected)
+    assert "Ingen svar er ændret." in render_diff(changes, "a.toml", "b.toml")  # the answers themselves are the same
+
+
+def test_a_note_on_a_question_that_is_no_longer_relevant_is_not_listed() -> None:
+    hidden = next(q.id for q in FLOW.questions.values() if not evaluate(FLOW, OLD).is_visible(q.id))
+    new = Answers(values=OLD.values, discuss=OLD.discuss, notes={hidden: "Gammel note."})
+    changes = compare(FLOW, OLD, new)
+    assert changes.notes == () and changes.nothing
+    assert "lederen har skrevet" not in render_diff(changes, None, None)
