@@ -17,6 +17,7 @@ splits a repaint in two frames writes more, and that is what a leader would get)
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fcntl
 import os
 import re
@@ -165,7 +166,7 @@ class Terminal:
 
     def close(self) -> None:
         if self.process.poll() is None:
-            with _suppress_oserror():
+            with contextlib.suppress(OSError):
                 os.write(self.master, CTRL_Q)
             try:
                 self.process.wait(timeout=5)
@@ -175,14 +176,6 @@ class Terminal:
         self._stop.set()
         self._reader.join(timeout=2)
         os.close(self.master)
-
-
-class _suppress_oserror:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, value: object, traceback: object) -> bool:
-        return isinstance(value, OSError)
 
 
 @dataclass(frozen=True)

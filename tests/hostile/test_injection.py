@@ -10,19 +10,13 @@ where it counts: the wizard runs in a real pseudo-terminal, and the bytes it wri
 from __future__ import annotations
 
 import asyncio
-import codecs
 import contextlib
-import fcntl
 import io
 import json
 import os
 import re
-import select
 import shutil
-import subprocess
 import sys
-import termios
-import threading
 import time
 from pathlib import Path
 from unittest import mock
@@ -30,7 +24,7 @@ from unittest import mock
 from rich.segment import Segment
 from textual.color import Color
 
-from bench.wire import VirtualScreen
+from bench.wire import Terminal as PseudoTerminal
 from flows import default_flow
 from outputs.answers.file import load_answers
 from wizard import cli, terminal
@@ -79,51 +73,18 @@ def raw_fragments(text: str) -> list[bytes]:
 # -- the screens, in a real pseudo-terminal -------------------------------------------------------
 
 
-def _take_terminal() -> None:
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
-class Terminal:
-    """The wizard running in a pseudo-terminal of 80x24; every byte it writes is kept."""
+class Terminal(PseudoTerminal):
+    """The wizard in a pseudo-terminal of 80x24 (the benchmark's, ``bench.wire``): every byte it
+    writes is kept, and ``screen`` is what the terminal shows. The wizard sends only the cells
+    that change (wizard.screen_memory), so a text it shows need not be in the bytes in one piece."""
 
     def __init__(self, folder: Path, *args: str) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, b"\x18\x00\x50\x00\x00\x00\x00\x00")  # 24 rows, 80 columns
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "wizard", *args],
-            cwd=folder,
-            env={**os.environ, "TERM": "xterm-256color"},
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            start_new_session=True,
-            preexec_fn=_take_terminal,
-        )
-        os.close(slave)
-        self.master = master
-        self.seen = bytearray()
-        # What the terminal shows: the wizard sends only the cells that change (wizard.screen_memory),
-        # so a text it shows need not be in the bytes in one piece.
-        self.screen = VirtualScreen()
-        self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
+        super().__init__([sys.executable, "-m", "wizard", *args], folder)
 
-    def _drain(self) -> None:  # the screen must be read, or the wizard blocks writing to it
-        while True:
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if not ready:
-                if self.process.poll() is not None:
-                    return
-                continue
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.seen.extend(chunk)
-            self.screen.feed(self._decode(chunk))
+    @property
+    def seen(self) -> bytes:
+        with self._lock:
+            return bytes(self.output)
 
     def send(self, keys: bytes, *then_shows: bytes) -> None:
         """Type ``keys`` and wait until the screen newly shows each of ``then_shows``."""
@@ -131,10 +92,14 @@ class Terminal:
         os.write(self.master, keys)
         deadline = time.monotonic() + 20
         for text in then_shows:
-            while len(self.seen) == start or text.decode() not in self.screen.text():
-                assert time.monotonic() < deadline, f"{text!r} never appeared after {keys!r}:\n{self.screen.text()}"
+            while len(self.seen) == start or text.decode() not in self._shown():
+                assert time.monotonic() < deadline, f"{text!r} never appeared after {keys!r}:\n{self._shown()}"
                 assert self.process.poll() is None, "the wizard stopped early"
                 time.sleep(0.05)
+
+    def _shown(self) -> str:
+        with self._lock:
+            return self.screen.text()
 
     def wait_to_end(self) -> int:
         return self.process.wait(timeout=20)
@@ -144,6 +109,7 @@ class Terminal:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self._stop.set()
         self._reader.join(timeout=5)
         os.close(self.master)
 
