@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from outputs.lazy import lazy_names
 
 if TYPE_CHECKING:
     from outputs.note.agenda import Agenda, AgendaItem, meeting_agenda
@@ -15,9 +16,8 @@ if TYPE_CHECKING:
     from outputs.note.preparations_here import FolderEntry, preparations_in
     from outputs.note.wiki import WIKI_VARIABLE, WikiError, WikiNote, publish, wiki_folder_from_environment
 
-# Where each name lives. Each part loads when a name from it is first used: the screens need the
-# agenda and the file's facts at start, and the Markdown renderer, git and the wiki only for an
-# export (loading the whole group at start cost about 10 ms of the first screen).
+# Where each name lives; a part loads when a name from it is first used (outputs.lazy): the screens need
+# the agenda and the file's facts at start; the Markdown renderer, git and the wiki only for an export.
 _HOMES = {
     "HIDDEN_HEADING": "markdown",
     "MEETING_HEADING": "markdown",
@@ -43,14 +43,7 @@ _HOMES = {
     "wiki_parser": "markdown",
     "write_markdown": "markdown",
 }
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'outputs.note' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"outputs.note.{home}"), name)
-
+__getattr__ = lazy_names(__name__, _HOMES)
 
 __all__ = [
     "HIDDEN_HEADING",
